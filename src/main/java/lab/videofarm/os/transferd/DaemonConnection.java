@@ -1,0 +1,59 @@
+package lab.videofarm.os.transferd;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One session's line to the daemon: the only door a URLSession has into it. Every argument and
+ * result is a value or a copy.
+ */
+public interface DaemonConnection extends AutoCloseable {
+
+  /** The session this connection speaks for. */
+  SessionSpec session();
+
+  /** Creates a task, suspended, and returns its identifier, unique within the session. */
+  long createTask(TaskSpec spec);
+
+  /** Starts the task, or undoes one {@link #suspend}. */
+  void resume(long taskIdentifier);
+
+  /** Stops traffic and timers for the task; nestable with {@link #resume}. */
+  void suspend(long taskIdentifier);
+
+  /** Cancels the task; it completes with -999. Returns at once. */
+  void cancel(long taskIdentifier);
+
+  /**
+   * Cancels a download and produces resume data when the download could be resumed later (see
+   * background-sessions.md, rule 27), or an empty optional otherwise.
+   */
+  CompletableFuture<Optional<byte[]>> cancelByProducingResumeData(long taskIdentifier);
+
+  /** Answers {@link TaskEvent.NeedNewBodyStream}. The daemon closes the stream when done. */
+  void provideBodyStream(long taskIdentifier, InputStream body);
+
+  /** Sets the app's label on a task. */
+  void setTaskDescription(long taskIdentifier, String description);
+
+  /** This session's tasks that have not completed, plus completed ones whose events are pending. */
+  List<TaskSnapshot> allTasks();
+
+  /** One task, if the daemon still knows it. */
+  Optional<TaskSnapshot> task(long taskIdentifier);
+
+  /** Lets running tasks finish, then invalidates the session. */
+  void finishTasksAndInvalidate();
+
+  /** Cancels every task, then invalidates the session. */
+  void invalidateAndCancel();
+
+  /**
+   * Detaches: the app process is gone or let go of the session. Background tasks carry on and their
+   * events queue; default-session tasks are cancelled silently.
+   */
+  @Override
+  void close();
+}

@@ -1,0 +1,9 @@
+package lab.videofarm.os.transferd;
+
+/** Apple's four task states. New tasks start {@link #SUSPENDED}. */
+public enum TaskState {
+  RUNNING,
+  SUSPENDED,
+  CANCELING,
+  COMPLETED
+}
