@@ -3,6 +3,7 @@ package lab.videofarm.app.model;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -45,6 +46,11 @@ public final class VFMJson {
   /** Writes the app's models as indented JSON. */
   public static ObjectWriter writer() {
     return MAPPER.writer();
+  }
+
+  /** {@code value} as a JSON tree, written as {@link #writer()} would write it. */
+  public static JsonNode toTree(Object value) {
+    return MAPPER.valueToTree(value);
   }
 
   /** A Jackson type for generic values such as {@code Map<Long, VFMVideoDownload>}. */
