@@ -22,6 +22,10 @@ import lab.videofarm.os.uikit.Application;
  *
  * Each is an {@link ArchiveFile}: saved atomically, restored without ever throwing. They are
  * separate files so that one damaged archive costs only what it held.
+ *
+ * <p>A download has two tasks; it is filed under its movie task, the one whose events matter most.
+ * A paused download has no movie task any more and keeps the key it had; when it resumes with a new
+ * task, the app files it again under the new identifier.
  */
 public final class AppArchives {
   private final ArchiveFile<SavedSession> session;

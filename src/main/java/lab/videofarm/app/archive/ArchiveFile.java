@@ -279,13 +279,13 @@ public final class ArchiveFile<T> {
   }
 
   private static String describe(Object contents) {
+    int entries = 1;
     if (contents instanceof Map<?, ?> map) {
-      return map.size() + " entries";
+      entries = map.size();
+    } else if (contents instanceof Collection<?> collection) {
+      entries = collection.size();
     }
-    if (contents instanceof Collection<?> collection) {
-      return collection.size() + " entries";
-    }
-    return "1 value";
+    return entries == 1 ? "1 entry" : entries + " entries";
   }
 
   private void report(String what, String detail) {
