@@ -157,12 +157,13 @@ public final class ArchiveFile<T> {
     }
     byte[] json = encode(contents);
     try {
+      Files.createDirectories(file.getParent());
       writeTempFile(json);
       Files.move(
           tempFile, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       forceDirectory();
     } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(tempFile);
+      deleteTempFileAfter(e);
       warn("save failed: " + file.getFileName(), e + "; the previous archive is unchanged");
       throw e;
     }
@@ -234,6 +235,15 @@ public final class ArchiveFile<T> {
             StandardOpenOption.WRITE)) {
       writeHook.write(channel, ByteBuffer.wrap(json));
       channel.force(true);
+    }
+  }
+
+  private void deleteTempFileAfter(Exception failure) {
+    try {
+      Files.deleteIfExists(tempFile);
+    } catch (IOException e) {
+      // Harmless: a leftover temp file is never read, and the next save truncates it.
+      failure.addSuppressed(e);
     }
   }
 

@@ -152,6 +152,15 @@ class ArchiveFileTest {
   }
 
   @Test
+  void aSaveCreatesAMissingContainerDirectory() throws IOException {
+    Files.delete(container);
+
+    downloads().save(ONE_DOWNLOAD);
+
+    assertThat(downloads().restore().contentsOr(Map.of())).isEqualTo(ONE_DOWNLOAD);
+  }
+
+  @Test
   void aSaveReplacesTheWholeArchive() throws IOException {
     downloads().save(TWO_DOWNLOADS);
 
