@@ -16,6 +16,7 @@ import lab.videofarm.app.model.MovieStatus;
 import lab.videofarm.app.model.VFMRemoteVideo;
 import lab.videofarm.app.model.VFMVideo;
 import lab.videofarm.app.model.VFMVideoDownload;
+import lab.videofarm.os.clock.SystemClock;
 import lab.videofarm.os.timeline.Layer;
 import lab.videofarm.os.timeline.TimelineEvent;
 import lab.videofarm.os.timeline.TimelineEvent.Severity;
@@ -193,6 +194,26 @@ class NotificationsTest {
         .containsExactly(progress(1, 100), progress(1, 900), finished(1), finished(1));
     advanceMillis(1000);
     assertThat(recorder.received()).hasSize(4);
+  }
+
+  @Test
+  void onRealTimeAFlurryOfProgressEndsWithTheLatestThenFinished() {
+    application = new RecordingApplication(container);
+    try (SystemClock realTime = new SystemClock()) {
+      notifications = new Notifications(application, realTime, MoreExecutors.directExecutor());
+      NotificationRecorder recorder = new NotificationRecorder();
+      notifications.register(recorder);
+
+      for (long bytes = 1; bytes <= 1000; bytes++) {
+        notifications.post(progress(1, bytes));
+      }
+      notifications.post(finished(1));
+
+      List<Notification> received = recorder.received();
+      assertThat(received).hasSizeLessThan(1000);
+      assertThat(received.subList(received.size() - 2, received.size()))
+          .containsExactly(progress(1, 1000), finished(1));
+    }
   }
 
   @Test
