@@ -48,8 +48,8 @@ final class MovieUpload {
     try {
       MessageDigest digest = Hashing.sha256();
       long total = 0;
-      try (InputStream in = Content.Source.asInputStream(request);
-          FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+      InputStream in = Content.Source.asInputStream(request);
+      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         RateLimiter limiter = null;
         byte[] buffer = new byte[BUFFER];
         while (true) {
@@ -91,6 +91,8 @@ final class MovieUpload {
           throw interrupted(total, declared);
         }
         out.force(true);
+      } finally {
+        closeQuietly(in);
       }
       boolean replaced =
           store.commitMovie(id, temp, total, HexFormat.of().formatHex(digest.digest()));
@@ -102,6 +104,15 @@ final class MovieUpload {
     } finally {
       Files.deleteIfExists(temp);
       store.endUpload(id);
+    }
+  }
+
+  /** Closing a request stream whose body ended early fails again; that end is already handled. */
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException | RuntimeException e) {
+      // Already reported as an interrupted upload or a dropped connection.
     }
   }
 
