@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,6 +125,25 @@ class BadInputTest {
         http.send("POST", "/videos", new StringEntity("{}", ContentType.APPLICATION_JSON));
 
     assertRefused(reply, 415);
+    assertNothingChanged();
+  }
+
+  @Test
+  void aBrokenFormIsRefused() throws Exception {
+    for (String body :
+        new String[] {"garbage", "--xyz\r\nContent-Disposition: form-data; name=\"title\"\r\n"}) {
+      TestHttp.Reply reply =
+          http.send(
+              "POST",
+              "/videos",
+              new StringEntity(
+                  body,
+                  ContentType.create(
+                      "multipart/form-data", new BasicNameValuePair("boundary", "xyz"))));
+
+      assertThat(reply.status()).as(body).isBetween(400, 499);
+      assertThat(Fixtures.json(reply).has("error")).isTrue();
+    }
     assertNothingChanged();
   }
 
