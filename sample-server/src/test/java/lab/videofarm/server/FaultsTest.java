@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +53,7 @@ class FaultsTest {
     // 40 kB at 40 kB/s: the limiter lets the first slice (a tenth) through at once, so at least
     // 0.9 s; half of that is a bound no loaded machine can beat.
     assertThat(elapsed).isGreaterThan(Duration.ofMillis(450));
-    assertThat(lastRequest("GET", movie).duration()).isGreaterThan(Duration.ofMillis(450));
+    assertThat(onlyRequest("GET", movie).duration()).isGreaterThan(Duration.ofMillis(450));
   }
 
   @Test
@@ -76,7 +77,7 @@ class FaultsTest {
     TestHttp.Reply list = http.get("/videos");
 
     assertThat(list.status()).isEqualTo(200);
-    assertThat(lastRequest("GET", "/videos").bodyBytesSent()).isEqualTo(list.body().length);
+    assertThat(onlyRequest("GET", "/videos").bodyBytesSent()).isEqualTo(list.body().length);
   }
 
   @Test
@@ -98,7 +99,7 @@ class FaultsTest {
 
     assertThatThrownBy(() -> http.get(movie)).isInstanceOf(IOException.class);
 
-    RecordedRequest cut = lastRequest("GET", movie);
+    RecordedRequest cut = onlyRequest("GET", movie);
     assertThat(cut.status()).isEqualTo(200);
     assertThat(cut.bodyBytesSent()).isEqualTo(1000);
     assertThat(cut.connectionDropped()).isTrue();
@@ -110,18 +111,15 @@ class FaultsTest {
     faults.dropConnectionAfterBodyBytes(12_345);
     assertThatThrownBy(() -> http.get(movie)).isInstanceOf(IOException.class);
     faults.dropConnectionAfterBodyBytes(-1);
-    lastRequest("GET", movie);
+    onlyRequest("GET", movie);
 
     TestHttp.Reply rest = http.get(movie, "Range", "bytes=12345-");
 
     assertThat(rest.status()).isEqualTo(206);
     assertThat(rest.body()).isEqualTo(Arrays.copyOfRange(MOVIE, 12_345, MOVIE.length));
-    long sent =
-        fixture.server.requests().stream()
-            .filter(r -> r.method().equals("GET") && r.path().equals(movie))
-            .mapToLong(RecordedRequest::bodyBytesSent)
-            .sum();
-    assertThat(sent).isEqualTo(MOVIE.length);
+    List<RecordedRequest> downloads = requests("GET", movie, 2);
+    assertThat(downloads.stream().mapToLong(RecordedRequest::bodyBytesSent).sum())
+        .isEqualTo(MOVIE.length);
   }
 
   @Test
@@ -144,7 +142,8 @@ class FaultsTest {
     assertThat(http.get(movie).body()).isEqualTo(MOVIE);
     assertThat(Fixtures.json(http.get("/videos/" + id)).get("movieStatus").asText())
         .isEqualTo("ready");
-    RecordedRequest cut = lastRequest("PUT", movie);
+    // The first PUT put the original movie in place; the second is the cut one.
+    RecordedRequest cut = requests("PUT", movie, 2).get(1);
     assertThat(cut.connectionDropped()).isTrue();
     assertThat(cut.bodyBytesReceived()).isLessThan(200_000);
   }
@@ -284,15 +283,19 @@ class FaultsTest {
         .isInstanceOf(java.util.NoSuchElementException.class);
   }
 
-  private RecordedRequest lastRequest(String method, String path) {
+  private RecordedRequest onlyRequest(String method, String path) {
+    return requests(method, path, 1).get(0);
+  }
+
+  /** Waits until the server has recorded this many such requests, in arrival order. */
+  private List<RecordedRequest> requests(String method, String path, int count) {
     return org.awaitility.Awaitility.await()
         .atMost(Duration.ofSeconds(5))
         .until(
             () ->
                 fixture.server.requests().stream()
                     .filter(r -> r.method().equals(method) && r.path().equals(path))
-                    .reduce((a, b) -> b)
-                    .orElse(null),
-            r -> r != null);
+                    .toList(),
+            list -> list.size() == count);
   }
 }
