@@ -193,6 +193,50 @@ class BadInputTest {
   }
 
   @Test
+  void noOddRequestGetsAServerError() throws Exception {
+    String video = "/videos/" + id;
+    String[][] requests = {
+      {"OPTIONS", "/videos"},
+      {"TRACE", "/videos"},
+      {"PATCH", video},
+      {"HEAD", "/videos"},
+      {"HEAD", video},
+      {"HEAD", video + "/thumbnail"},
+      {"HEAD", "/admin/faults"},
+      {"GET", "/videos/"},
+      {"GET", "/videos//movie"},
+      {"GET", video + "/movie?download=1"},
+      {"PUT", video},
+      {"POST", "/admin/faults"},
+      {"GET", "/admin"},
+      {"GET", "/admin/faults/extra"},
+    };
+    for (String[] request : requests) {
+      TestHttp.Reply reply = http.send(request[0], request[1]);
+
+      assertThat(reply.status()).as(request[0] + " " + request[1]).isLessThan(500);
+    }
+    // Targets a client library would refuse to send, so they go over a plain socket.
+    for (String target : new String[] {"//videos", "/videos/%", "/videos?x=%zz", "/%zz/..", "*"}) {
+      assertThat(rawStatus("GET " + target)).as(target).isBetween(200, 499);
+    }
+    assertNothingChanged();
+  }
+
+  private int rawStatus(String requestLine) throws Exception {
+    try (Socket socket = new Socket(fixture.base.getHost(), fixture.base.getPort())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          (requestLine + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      String response =
+          new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      return Integer.parseInt(response.substring(9, 12));
+    }
+  }
+
+  @Test
   void anUnparseableRequestGetsJsonToo() throws Exception {
     try (Socket socket = new Socket(fixture.base.getHost(), fixture.base.getPort())) {
       OutputStream out = socket.getOutputStream();
