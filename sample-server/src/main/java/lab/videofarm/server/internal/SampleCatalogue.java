@@ -157,8 +157,13 @@ final class SampleCatalogue {
       g.fillOval(x, y, size, size);
       g.setStroke(new BasicStroke(Math.max(1, width / 160f)));
       g.setColor(Color.WHITE);
-      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, height / 5));
-      g.drawString("#" + number, width / 20, height / 5 + height / 20);
+      try {
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, height / 5));
+        g.drawString("#" + number, width / 20, height / 5 + height / 20);
+      } catch (RuntimeException | InternalError e) {
+        // A machine without fonts still gets its pictures, just without the number.
+        LOG.debug("No font to draw with", e);
+      }
     } finally {
       g.dispose();
     }
