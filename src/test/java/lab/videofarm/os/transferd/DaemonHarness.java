@@ -158,6 +158,18 @@ final class DaemonHarness implements AutoCloseable {
     return movieUrl(id);
   }
 
+  /** Replaces a movie with new bytes, as another client would. */
+  void replaceMovie(URI movieUrl, byte[] movie) throws Exception {
+    HttpResponse<String> put =
+        http.send(
+            HttpRequest.newBuilder(movieUrl)
+                .header("Content-Type", "video/mp4")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(movie))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(204);
+  }
+
   /** Creates a video without a movie; returns its id. */
   String createVideo(String title) throws Exception {
     String boundary = "----vf" + System.nanoTime();
