@@ -1,0 +1,123 @@
+package lab.videofarm.server;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The run-time fault knobs of a {@link SampleServer}; see {@link Fault} for what each one does to a
+ * client. Thread-safe: a test thread may turn a knob while transfers run, and the next chunk of
+ * body (or the next request) sees the new value. Every setter returns {@code this} for chaining.
+ *
+ * <p>The same knobs are reachable over HTTP at {@code /admin/faults} (see {@link SampleServer}).
+ */
+public final class Faults {
+  private final Consumer<String> etagChanger;
+
+  private volatile long throttleBytesPerSecond;
+  private volatile Duration latency = Duration.ZERO;
+  private volatile long dropConnectionAfterBodyBytes = -1;
+  private volatile boolean rangesDisabled;
+
+  Faults(Consumer<String> etagChanger) {
+    this.etagChanger = Objects.requireNonNull(etagChanger);
+  }
+
+  /** {@link Fault#THROTTLE}: body bytes per second per request; 0 switches it off. */
+  public Faults throttleBytesPerSecond(long bytesPerSecond) {
+    if (bytesPerSecond < 0) {
+      throw new IllegalArgumentException("bytesPerSecond must be >= 0: " + bytesPerSecond);
+    }
+    this.throttleBytesPerSecond = bytesPerSecond;
+    return this;
+  }
+
+  /** {@link Fault#LATENCY}: delay before each media request is answered; zero switches it off. */
+  public Faults latency(Duration latency) {
+    if (latency.isNegative()) {
+      throw new IllegalArgumentException("latency must not be negative: " + latency);
+    }
+    this.latency = latency;
+    return this;
+  }
+
+  /**
+   * {@link Fault#DROP_AFTER_BYTES}: every following media request or response is cut after this
+   * many body bytes; -1 switches it off. A body no longer than the limit is not cut.
+   */
+  public Faults dropConnectionAfterBodyBytes(long bytes) {
+    if (bytes < -1) {
+      throw new IllegalArgumentException("bytes must be >= -1: " + bytes);
+    }
+    this.dropConnectionAfterBodyBytes = bytes;
+    return this;
+  }
+
+  /** {@link Fault#NO_RANGES}: stop advertising and serving byte ranges. */
+  public Faults disableRanges(boolean disabled) {
+    this.rangesDisabled = disabled;
+    return this;
+  }
+
+  /**
+   * {@link Fault#CHANGED_ETAG}: give the movie of this video a new ETag and Last-Modified, as if it
+   * had been replaced. The change is persisted like a real replacement.
+   *
+   * @throws java.util.NoSuchElementException if there is no such video or it has no movie
+   * @throws IllegalStateException if the server has not been started
+   */
+  public Faults changeMovieEtag(String videoId) {
+    etagChanger.accept(videoId);
+    return this;
+  }
+
+  /** Switches every lasting fault off. */
+  public Faults reset() {
+    throttleBytesPerSecond = 0;
+    latency = Duration.ZERO;
+    dropConnectionAfterBodyBytes = -1;
+    rangesDisabled = false;
+    return this;
+  }
+
+  public long throttleBytesPerSecond() {
+    return throttleBytesPerSecond;
+  }
+
+  public Duration latency() {
+    return latency;
+  }
+
+  public long dropConnectionAfterBodyBytes() {
+    return dropConnectionAfterBodyBytes;
+  }
+
+  public boolean rangesDisabled() {
+    return rangesDisabled;
+  }
+
+  /** The lasting faults now in force ({@link Fault#CHANGED_ETAG} is an action, never listed). */
+  public Set<Fault> active() {
+    Set<Fault> active = EnumSet.noneOf(Fault.class);
+    if (throttleBytesPerSecond > 0) {
+      active.add(Fault.THROTTLE);
+    }
+    if (!latency.isZero()) {
+      active.add(Fault.LATENCY);
+    }
+    if (dropConnectionAfterBodyBytes >= 0) {
+      active.add(Fault.DROP_AFTER_BYTES);
+    }
+    if (rangesDisabled) {
+      active.add(Fault.NO_RANGES);
+    }
+    return active;
+  }
+
+  @Override
+  public String toString() {
+    return "Faults" + active();
+  }
+}

@@ -1,0 +1,236 @@
+package lab.videofarm.server;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.function.Consumer;
+import lab.videofarm.server.internal.ServerRuntime;
+
+/**
+ * The VideoFarm sample server: a real HTTP server (Jetty) over a data directory, with fault knobs
+ * and a request recorder for tests.
+ *
+ * <pre>{@code
+ * try (SampleServer server = SampleServer.builder().dataDirectory(dir).build()) {
+ *   URI base = server.start();          // http://127.0.0.1:54321/
+ *   server.faults().throttleBytesPerSecond(64 * 1024);
+ *   ... real HTTP against base ...
+ *   RecordedRequest download = server.takeRequest(Duration.ofSeconds(5));
+ * }
+ * }</pre>
+ *
+ * <h2>REST contract</h2>
+ *
+ * <table>
+ *   <caption>Endpoints</caption>
+ *   <tr><th>request</th><th>answer</th></tr>
+ *   <tr><td>{@code GET /videos}</td><td>200, JSON array of videos in creation order</td></tr>
+ *   <tr><td>{@code POST /videos} (multipart/form-data: {@code title} required,
+ *       {@code description}, {@code thumbnail} PNG or JPEG)</td>
+ *       <td>303, {@code Location: /videos/{id}}, the new video as JSON</td></tr>
+ *   <tr><td>{@code GET /videos/{id}}</td><td>200, the video as JSON</td></tr>
+ *   <tr><td>{@code PUT /videos/{id}/movie}</td><td>201 the first time, 204 when replacing;
+ *       the body is streamed to a temp file and renamed into place only when complete</td></tr>
+ *   <tr><td>{@code GET /videos/{id}/movie}</td><td>200 or, for one {@code Range}, 206 with
+ *       {@code Content-Range}; 416 with {@code Content-Range: bytes *}{@code /N} when
+ *       unsatisfiable; {@code Accept-Ranges: bytes}, a strong {@code ETag},
+ *       {@code Last-Modified}; {@code If-Range} honoured (a stale validator gets the full 200);
+ *       several ranges or a malformed one get the full 200, never multipart</td></tr>
+ *   <tr><td>{@code GET /videos/{id}/thumbnail}</td><td>200, {@code image/png} or
+ *       {@code image/jpeg}</td></tr>
+ *   <tr><td>{@code GET|PUT|DELETE /admin/faults}</td><td>the {@link Faults} as JSON; PUT sets
+ *       any of {@code throttleBytesPerSecond}, {@code latencyMillis},
+ *       {@code dropConnectionAfterBodyBytes}, {@code disableRanges} and stages
+ *       {@code changeMovieEtag: "<id>"}; DELETE switches all off</td></tr>
+ * </table>
+ *
+ * <p>A video in JSON: {@code id}, {@code title}, {@code description}, {@code thumbnailURL}, {@code
+ * movieURL}, {@code movieStatus} ({@code missing}, {@code uploading} or {@code ready}), {@code
+ * movieSize} (bytes, 0 without a movie), {@code createdAt} (ISO-8601). The URLs are absolute, built
+ * from the scheme and {@code Host} of the request, so a client can follow them as they are.
+ *
+ * <p>Every refusal is a 4xx with a JSON body {@code {"error": "...", "detail": "..."}} and changes
+ * nothing: unknown id 404, malformed id 400, missing title or thumbnail 400, a thumbnail that is
+ * not PNG or JPEG 415, a body over {@link Builder#maxUploadBytes} 413, a wrong method 405 with
+ * {@code Allow}, a PUT body shorter than its {@code Content-Length} 400 (the old movie stays).
+ *
+ * <h2>Data directory</h2>
+ *
+ * Kept across restarts: one directory per video with its metadata ({@code video.json}, written
+ * atomically), thumbnail and movie. An empty directory is seeded with three sample videos (real PNG
+ * thumbnails, short real MP4 movies) unless {@link Builder#seed(boolean) seed(false)}.
+ *
+ * <h2>Recording</h2>
+ *
+ * Each exchange is recorded when it ends, with the body bytes that really crossed the wire, so a
+ * test can prove that a resumed download did not send a byte twice. {@link #requests()} lists them
+ * in arrival order; {@link #takeRequest(Duration)} hands them out one by one in the order they
+ * ended.
+ */
+public final class SampleServer implements AutoCloseable {
+  /** Big enough for any sample movie, small enough that a runaway client cannot fill a disk. */
+  public static final long DEFAULT_MAX_UPLOAD_BYTES = 512L * 1024 * 1024;
+
+  private final ServerRuntime runtime;
+  private final Faults faults;
+  private final Path dataDirectory;
+  private final Consumer<Faults> initialFaults;
+  private boolean started;
+
+  private SampleServer(Builder builder) {
+    this.dataDirectory = builder.dataDirectory;
+    this.initialFaults = builder.initialFaults;
+    this.faults = new Faults(this::changeMovieEtag);
+    this.runtime =
+        new ServerRuntime(
+            new ServerRuntime.Settings(
+                builder.dataDirectory,
+                builder.bindAddress,
+                builder.port,
+                builder.maxUploadBytes,
+                builder.seed),
+            faults,
+            builder.clock);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Opens the data directory (seeding it if empty) and starts listening.
+   *
+   * @return the base URL, ending in {@code /}
+   * @throws IllegalStateException if already started
+   */
+  public synchronized URI start() throws IOException {
+    if (started) {
+      throw new IllegalStateException("already started");
+    }
+    started = true;
+    return runtime.start(() -> initialFaults.accept(faults));
+  }
+
+  /** The base URL, e.g. {@code http://127.0.0.1:54321/}. */
+  public URI baseUrl() {
+    URI base = runtime.baseUrl();
+    if (base == null) {
+      throw new IllegalStateException("not started");
+    }
+    return base;
+  }
+
+  public Path dataDirectory() {
+    return dataDirectory;
+  }
+
+  /** The fault knobs; changes take effect on the next chunk of body or the next request. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** Every exchange that has ended so far, in arrival order. */
+  public List<RecordedRequest> requests() {
+    return runtime.journal().requests();
+  }
+
+  /**
+   * The next exchange not taken yet, in the order exchanges ended, waiting for one if needed.
+   *
+   * @throws NoSuchElementException if none ends within the timeout
+   */
+  public RecordedRequest takeRequest(Duration timeout) throws InterruptedException {
+    return runtime
+        .journal()
+        .take(timeout)
+        .orElseThrow(() -> new NoSuchElementException("no request ended within " + timeout));
+  }
+
+  private void changeMovieEtag(String videoId) {
+    if (runtime.store() == null) {
+      throw new IllegalStateException("start the server before changing a movie's ETag");
+    }
+    runtime.store().changeMovieEtag(videoId);
+  }
+
+  /** Stops listening; in-flight exchanges are cut. The data directory stays. */
+  @Override
+  public void close() {
+    runtime.close();
+  }
+
+  /** Configures a {@link SampleServer}; only the data directory is required. */
+  public static final class Builder {
+    private Path dataDirectory;
+    private int port;
+    private String bindAddress = "127.0.0.1";
+    private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
+    private boolean seed = true;
+    private Clock clock = Clock.systemUTC();
+    private Consumer<Faults> initialFaults = f -> {};
+
+    private Builder() {}
+
+    /** Where videos live; created if missing, kept across restarts. Required. */
+    public Builder dataDirectory(Path dataDirectory) {
+      this.dataDirectory = Objects.requireNonNull(dataDirectory);
+      return this;
+    }
+
+    /** The port to listen on; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port out of range: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The address to listen on; loopback ({@code 127.0.0.1}) by default. */
+    public Builder bindAddress(String bindAddress) {
+      this.bindAddress = Objects.requireNonNull(bindAddress);
+      return this;
+    }
+
+    /** The largest movie or form accepted; bigger ones get 413. */
+    public Builder maxUploadBytes(long maxUploadBytes) {
+      if (maxUploadBytes <= 0) {
+        throw new IllegalArgumentException("maxUploadBytes must be positive: " + maxUploadBytes);
+      }
+      this.maxUploadBytes = maxUploadBytes;
+      return this;
+    }
+
+    /** Whether an empty data directory gets the three sample videos; true by default. */
+    public Builder seed(boolean seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * The clock for creation dates, Last-Modified and recorded times; UTC system clock by default.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    /** Faults in force from the start, e.g. {@code f -> f.throttleBytesPerSecond(65536)}. */
+    public Builder faults(Consumer<Faults> configure) {
+      this.initialFaults = Objects.requireNonNull(configure);
+      return this;
+    }
+
+    public SampleServer build() {
+      if (dataDirectory == null) {
+        throw new IllegalStateException("dataDirectory is required");
+      }
+      return new SampleServer(this);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package lab.videofarm.server;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the sample server on its own until Ctrl-C.
+ *
+ * <pre>
+ * ./mvnw -q compile exec:java -Dexec.mainClass=lab.videofarm.server.SampleServerMain \
+ *     -Dexec.args="--port 8099 --data /tmp/vfdata"
+ * </pre>
+ *
+ * Options: {@code --port N} (0 = any free port; default 8080), {@code --data DIR} (default {@code
+ * videofarm-data/server}), {@code --bind ADDR} (default {@code 127.0.0.1}), {@code --max-upload
+ * BYTES}, {@code --no-seed}. Prints the base URL once listening.
+ */
+public final class SampleServerMain {
+  private SampleServerMain() {}
+
+  public static void main(String[] args) throws Exception {
+    SampleServer.Builder builder =
+        SampleServer.builder().port(8080).dataDirectory(Path.of("videofarm-data", "server"));
+    for (int i = 0; i < args.length; i++) {
+      String option = args[i];
+      switch (option) {
+        case "--port" -> builder.port(Integer.parseInt(value(args, ++i, option)));
+        case "--data" -> builder.dataDirectory(Path.of(value(args, ++i, option)));
+        case "--bind" -> builder.bindAddress(value(args, ++i, option));
+        case "--max-upload" -> builder.maxUploadBytes(Long.parseLong(value(args, ++i, option)));
+        case "--no-seed" -> builder.seed(false);
+        case "--help", "-h" -> {
+          System.out.println(
+              "usage: SampleServerMain [--port N] [--data DIR] [--bind ADDR]"
+                  + " [--max-upload BYTES] [--no-seed]");
+          return;
+        }
+        default -> throw new IllegalArgumentException("unknown option " + option + "; try --help");
+      }
+    }
+    SampleServer server = builder.build();
+    URI base = server.start();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "sample-server-shutdown"));
+    System.out.println("VideoFarm sample server at " + base);
+    System.out.println("  data directory: " + server.dataDirectory().toAbsolutePath());
+    System.out.println("  videos:         " + base.resolve("videos"));
+    System.out.println("  faults:         " + base.resolve("admin/faults"));
+    System.out.println("Ctrl-C stops it.");
+    stopped.await();
+  }
+
+  private static String value(String[] args, int index, String option) {
+    if (index >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[index];
+  }
+}

@@ -1,0 +1,148 @@
+package lab.videofarm.server.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import lab.videofarm.server.Faults;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * {@code /admin/faults}: the fault knobs over HTTP, for a shell or the instructor's window.
+ *
+ * <ul>
+ *   <li>{@code GET} answers the knobs as JSON: {@code throttleBytesPerSecond}, {@code
+ *       latencyMillis}, {@code dropConnectionAfterBodyBytes}, {@code disableRanges} and {@code
+ *       active} (the names of the faults in force).
+ *   <li>{@code PUT} takes a JSON object with any of those fields (except {@code active}) and sets
+ *       them; {@code "changeMovieEtag": "<video id>"} stages the changed-ETag fault. Answers the
+ *       knobs as they are now.
+ *   <li>{@code DELETE} switches every fault off.
+ * </ul>
+ */
+final class AdminApi {
+  static final List<String> METHODS = List.of("GET", "HEAD", "PUT", "DELETE");
+  private static final Set<String> FIELDS =
+      Set.of(
+          "throttleBytesPerSecond",
+          "latencyMillis",
+          "dropConnectionAfterBodyBytes",
+          "disableRanges",
+          "changeMovieEtag");
+  private static final int MAX_BODY = 16 * 1024;
+
+  private final Faults faults;
+  private final ObjectMapper json;
+
+  AdminApi(Faults faults, ObjectMapper json) {
+    this.faults = faults;
+    this.json = json;
+  }
+
+  Map<String, Object> handle(Request request, VideoStore store) throws ApiException, IOException {
+    switch (request.getMethod()) {
+      case "PUT" -> update(read(request), store);
+      case "DELETE" -> faults.reset();
+      default -> {}
+    }
+    return state();
+  }
+
+  private JsonNode read(Request request) throws ApiException, IOException {
+    byte[] body;
+    try (InputStream in = Request.asInputStream(request)) {
+      body = in.readNBytes(MAX_BODY + 1);
+    }
+    if (body.length > MAX_BODY) {
+      throw new ApiException(413, "too_large", "the admin body may have at most 16 KiB");
+    }
+    try {
+      JsonNode node = json.readTree(body);
+      if (node == null || !node.isObject()) {
+        throw ApiException.badRequest("malformed_json", "expected a JSON object");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw ApiException.badRequest("malformed_json", e.getOriginalMessage());
+    }
+  }
+
+  private void update(JsonNode node, VideoStore store) throws ApiException {
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!FIELDS.contains(name)) {
+        throw ApiException.badRequest("unknown_field", "unknown field " + name + "; use " + FIELDS);
+      }
+    }
+    // Validate everything before changing anything.
+    Long throttle = number(node, "throttleBytesPerSecond", 0);
+    Long latency = number(node, "latencyMillis", 0);
+    Long drop = number(node, "dropConnectionAfterBodyBytes", -1);
+    Boolean ranges = null;
+    if (node.has("disableRanges")) {
+      if (!node.get("disableRanges").isBoolean()) {
+        throw ApiException.badRequest("bad_field", "disableRanges must be true or false");
+      }
+      ranges = node.get("disableRanges").booleanValue();
+    }
+    String etagVideo = null;
+    if (node.has("changeMovieEtag")) {
+      if (!node.get("changeMovieEtag").isTextual()) {
+        throw ApiException.badRequest("bad_field", "changeMovieEtag must be a video id");
+      }
+      etagVideo = node.get("changeMovieEtag").textValue();
+      String id = etagVideo;
+      if (store.find(id).filter(v -> v.video().hasMovie()).isEmpty()) {
+        throw ApiException.notFound("no movie for video " + id);
+      }
+    }
+    if (throttle != null) {
+      faults.throttleBytesPerSecond(throttle);
+    }
+    if (latency != null) {
+      faults.latency(Duration.ofMillis(latency));
+    }
+    if (drop != null) {
+      faults.dropConnectionAfterBodyBytes(drop);
+    }
+    if (ranges != null) {
+      faults.disableRanges(ranges);
+    }
+    if (etagVideo != null) {
+      try {
+        faults.changeMovieEtag(etagVideo);
+      } catch (NoSuchElementException e) {
+        throw ApiException.notFound(e.getMessage());
+      }
+    }
+  }
+
+  private static Long number(JsonNode node, String field, long min) throws ApiException {
+    if (!node.has(field)) {
+      return null;
+    }
+    JsonNode value = node.get(field);
+    if (!value.canConvertToLong() || !value.isIntegralNumber() || value.longValue() < min) {
+      throw ApiException.badRequest("bad_field", field + " must be a whole number >= " + min);
+    }
+    return value.longValue();
+  }
+
+  Map<String, Object> state() {
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("throttleBytesPerSecond", faults.throttleBytesPerSecond());
+    state.put("latencyMillis", faults.latency().toMillis());
+    state.put("dropConnectionAfterBodyBytes", faults.dropConnectionAfterBodyBytes());
+    state.put("disableRanges", faults.rangesDisabled());
+    state.put("active", faults.active().stream().map(Enum::name).toList());
+    return state;
+  }
+}

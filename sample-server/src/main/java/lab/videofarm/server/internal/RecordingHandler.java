@@ -1,0 +1,104 @@
+package lab.videofarm.server.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import lab.videofarm.server.Faults;
+import lab.videofarm.server.RecordedRequest;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The outermost handler: numbers each request on arrival, meters its bodies, applies the
+ * per-request faults to media requests (latency now, throttle and drop while bodies flow), and
+ * records the exchange in the journal when it ends, however it ends.
+ *
+ * <p>Runs on a Jetty worker thread that may block (the default invocation type), which the latency
+ * fault and the blocking upload copy rely on.
+ */
+final class RecordingHandler extends Handler.Abstract {
+  private final VideoApi api;
+  private final Faults faults;
+  private final RequestJournal journal;
+  private final Clock clock;
+  private final Executor executor;
+  private final AtomicLong sequence = new AtomicLong();
+
+  RecordingHandler(
+      VideoApi api, Faults faults, RequestJournal journal, Clock clock, Executor executor) {
+    this.api = api;
+    this.faults = faults;
+    this.journal = journal;
+    this.clock = clock;
+    this.executor = executor;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    long number = sequence.incrementAndGet();
+    Instant receivedAt = clock.instant();
+    MeteredRequest metered = new MeteredRequest(request);
+    MeteredResponse meteredResponse = new MeteredResponse(metered, response, executor);
+    Callback recording =
+        Callback.from(
+            () -> {
+              record(number, receivedAt, metered, meteredResponse, false);
+              callback.succeeded();
+            },
+            failure -> {
+              record(number, receivedAt, metered, meteredResponse, true);
+              callback.failed(failure);
+            });
+    if (VideoApi.isMedia(request)) {
+      meteredResponse.applyFaults(faults);
+      Duration latency = faults.latency();
+      if (!latency.isZero()) {
+        try {
+          Thread.sleep(latency.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          recording.failed(e);
+          return true;
+        }
+      }
+    }
+    api.handle(metered, meteredResponse, recording);
+    return true;
+  }
+
+  private void record(
+      long number,
+      Instant receivedAt,
+      MeteredRequest request,
+      MeteredResponse response,
+      boolean failed) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (HttpField field : request.getHeaders()) {
+      headers
+          .computeIfAbsent(field.getLowerCaseName(), k -> new ArrayList<>())
+          .add(field.getValue());
+    }
+    boolean sentStatus = !failed || response.isCommitted();
+    journal.record(
+        new RecordedRequest(
+            number,
+            request.getMethod(),
+            request.getHttpURI().getPathQuery(),
+            headers,
+            sentStatus ? response.getStatus() : 0,
+            response.bodyBytesSent(),
+            request.bodyBytesReceived(),
+            failed,
+            receivedAt,
+            clock.instant()));
+  }
+}

@@ -1,0 +1,133 @@
+package lab.videofarm.server.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MultiPart;
+import org.eclipse.jetty.http.MultiPartConfig;
+import org.eclipse.jetty.http.MultiPartFormData;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * {@code POST /videos}: a {@code multipart/form-data} form with {@code title} (required), {@code
+ * description} and {@code thumbnail} (PNG or JPEG, recognised by its first bytes). Parts are
+ * spooled to disk, never held in memory; the video exists only once the whole form checked out.
+ */
+final class VideoCreation {
+  static final int MAX_TITLE = 200;
+  static final int MAX_DESCRIPTION = 4000;
+
+  private final VideoStore store;
+  private final long maxUploadBytes;
+
+  VideoCreation(VideoStore store, long maxUploadBytes) {
+    this.store = store;
+    this.maxUploadBytes = maxUploadBytes;
+  }
+
+  /** Creates the video and returns its id. */
+  String create(Request request) throws ApiException, IOException {
+    String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+    if (contentType == null
+        || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+      throw new ApiException(
+          415, "unsupported_media_type", "POST /videos takes multipart/form-data");
+    }
+    if (request.getLength() > maxUploadBytes) {
+      throw tooLarge();
+    }
+    MultiPartConfig config =
+        new MultiPartConfig.Builder()
+            .location(store.tmpDirectory())
+            .maxMemoryPartSize(0)
+            .maxPartSize(maxUploadBytes)
+            .maxSize(maxUploadBytes)
+            .maxParts(16)
+            .build();
+    try (MultiPartFormData.Parts parts = parse(request, contentType, config)) {
+      String title = text(parts.getFirst("title"), MAX_TITLE, "title");
+      if (title == null || title.isBlank()) {
+        throw ApiException.badRequest("missing_title", "a video needs a non-empty title");
+      }
+      String description = text(parts.getFirst("description"), MAX_DESCRIPTION, "description");
+      MultiPart.Part thumbnail = parts.getFirst("thumbnail");
+      if (thumbnail == null || thumbnail.getLength() == 0) {
+        throw ApiException.badRequest("missing_thumbnail", "a video needs a thumbnail image");
+      }
+      Path file = Files.createTempFile(store.tmpDirectory(), "thumbnail-", ".img");
+      try {
+        Files.delete(file);
+        thumbnail.writeTo(file);
+        ImageType type = sniff(file);
+        return store
+            .create(title.strip(), description == null ? "" : description, file, type.mediaType())
+            .video()
+            .id();
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+
+  private MultiPartFormData.Parts parse(Request request, String contentType, MultiPartConfig config)
+      throws ApiException {
+    try {
+      return MultiPartFormData.from(request, request, contentType, config).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ApiException.badRequest("malformed_form", "interrupted while reading the form");
+    } catch (ExecutionException | CompletionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      for (Throwable t = cause; t != null; t = t.getCause()) {
+        String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+        if (t instanceof HttpException http && http.getCode() == 413
+            || message.contains("max") && message.contains("size")) {
+          throw tooLarge();
+        }
+      }
+      throw ApiException.badRequest(
+          "malformed_form", "the multipart form could not be read: " + cause.getMessage());
+    }
+  }
+
+  private static String text(MultiPart.Part part, int max, String name) throws ApiException {
+    if (part == null) {
+      return null;
+    }
+    if (part.getLength() > max * 4L) {
+      throw ApiException.badRequest("field_too_long", name + " may have at most " + max + " chars");
+    }
+    String value = part.getContentAsString(StandardCharsets.UTF_8);
+    if (value.length() > max) {
+      throw ApiException.badRequest("field_too_long", name + " may have at most " + max + " chars");
+    }
+    return value;
+  }
+
+  private static ImageType sniff(Path file) throws ApiException, IOException {
+    byte[] head = new byte[ImageType.MAGIC_LENGTH];
+    int length;
+    try (InputStream in = Files.newInputStream(file)) {
+      length = in.readNBytes(head, 0, head.length);
+    }
+    return ImageType.sniff(head, length)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    415,
+                    "unsupported_thumbnail",
+                    "the thumbnail must be a PNG or JPEG image (checked by its content)"));
+  }
+
+  private ApiException tooLarge() {
+    return new ApiException(
+        413, "too_large", "a form may have at most " + maxUploadBytes + " bytes");
+  }
+}

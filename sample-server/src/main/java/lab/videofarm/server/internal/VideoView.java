@@ -1,0 +1,4 @@
+package lab.videofarm.server.internal;
+
+/** A video with its movie status at the moment it was read. */
+public record VideoView(StoredVideo video, MovieStatus status) {}
