@@ -328,6 +328,19 @@ public final class DaemonCore implements AutoCloseable {
   public void setRelauncher(BackgroundRelauncher relauncher) {
     synchronized (lock) {
       this.relauncher = relauncher;
+      if (relauncher == null) {
+        return;
+      }
+      // Relaunches asked for before anyone could hear them (a restored journal, or tasks that
+      // finished before the device plugged in) are passed on now.
+      for (SessionChannel channel : sessions.values()) {
+        boolean attached = channel.attached != null && channel.attached.open;
+        if (channel.relaunchRequested && !attached && !channel.queue.isEmpty()) {
+          String bundle = channel.key.bundleId();
+          String identifier = channel.key.identifier();
+          relaunches.execute(() -> relauncher.relaunchForEvents(bundle, identifier));
+        }
+      }
     }
   }
 
