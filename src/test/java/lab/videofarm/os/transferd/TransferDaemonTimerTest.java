@@ -57,6 +57,20 @@ class TransferDaemonTimerTest {
   }
 
   @Test
+  void underTotalPacketLossARequestTimesOutInsteadOfFailingFast() throws Exception {
+    URI url = harness.videoWithMovie(randomBytes(1000, 46));
+    harness.network.apply(lab.videofarm.os.net.NetworkPreset.LOSS_100);
+    DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
+    long task = session.createTask(download(url));
+    session.resume(task);
+
+    clock.advance(Duration.ofSeconds(61));
+
+    assertThat(sink.awaitCompletion(task).error().code()).isEqualTo(-1001);
+    assertThat(harness.requestsTo(url)).hasSize(1); // only the PUT that made it
+  }
+
+  @Test
   void aSuspendedTaskNeverTimesOut() throws Exception {
     URI url = harness.videoWithMovie(randomBytes(1000, 41));
     harness.server.faults().latency(Duration.ofSeconds(2));
