@@ -7,8 +7,8 @@ import java.util.Objects;
  * What a new task should do.
  *
  * @param kind data, download or upload
- * @param request the original request; null for a download from resume data, which holds the
- *     request itself (the urlsession layer cannot read opaque resume data)
+ * @param request the original request; for a download made from resume data the daemon takes the
+ *     request from the resume data instead (see the task's snapshot)
  * @param body the upload body, {@link UploadBody.None} for other kinds
  * @param resumeData opaque download resume data to continue from, or null for a fresh download
  * @param taskDescription the app's own label for the task, or null
@@ -24,9 +24,7 @@ public record TaskSpec(
 
   public TaskSpec {
     Objects.requireNonNull(kind, "kind");
-    if (request == null && resumeData == null) {
-      throw new NullPointerException("request (only a download from resume data may omit it)");
-    }
+    Objects.requireNonNull(request, "request");
     body = body == null ? new UploadBody.None() : body;
     resumeData = resumeData == null ? null : resumeData.clone();
   }

@@ -175,6 +175,45 @@ class TransferDaemonNetworkTest {
   }
 
   @Test
+  void aBackgroundUploadCutByTheServerIsSentAgainFromTheStart() throws Exception {
+    byte[] movie = randomBytes(MOVIE, 28);
+    Path file = root.resolve("movie.mp4");
+    java.nio.file.Files.write(file, movie);
+    URI url = harness.movieUrl(harness.createVideo("cut upload"));
+    DaemonConnection session = harness.daemon.connect(background(1), sink);
+    harness.server.faults().dropConnectionAfterBodyBytes(300_000);
+    long task = session.createTask(DaemonHarness.uploadFile(url, file));
+    session.resume(task);
+    await().atMost(Duration.ofSeconds(10)).until(() -> timeline().contains("retry"));
+
+    harness.server.faults().dropConnectionAfterBodyBytes(-1);
+
+    TaskEvent.DidComplete done = sink.awaitCompletion(task);
+    assertThat(done.error()).isNull();
+    assertThat(harness.fetch(url)).isEqualTo(movie);
+    List<RecordedRequest> puts =
+        harness.requestsTo(url).stream().filter(r -> r.method().equals("PUT")).toList();
+    assertThat(puts.get(0).connectionDropped()).isTrue();
+    assertThat(puts.get(puts.size() - 1).bodyBytesReceived()).isEqualTo(movie.length);
+  }
+
+  @Test
+  void aDefaultSessionUploadCutByTheServerFailsWithConnectionLost() throws Exception {
+    Path file = root.resolve("movie.mp4");
+    java.nio.file.Files.write(file, randomBytes(MOVIE, 29));
+    URI url = harness.movieUrl(harness.createVideo("cut upload"));
+    DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
+    harness.server.faults().dropConnectionAfterBodyBytes(300_000);
+
+    long task = session.createTask(DaemonHarness.uploadFile(url, file));
+    session.resume(task);
+
+    TaskEvent.DidComplete done = sink.awaitCompletion(task);
+    assertThat(done.error().code()).isEqualTo(-1005);
+    assertThat(done.error().resumeData()).isNull();
+  }
+
+  @Test
   void theConditionersBandwidthAndLatencyShapeTheDaemonsTraffic() throws Exception {
     byte[] movie = randomBytes(400_000, 27);
     URI url = harness.videoWithMovie(movie);

@@ -263,6 +263,37 @@ class TransferDaemonSessionTest {
     assertThat(next.downloaded(task)).exists();
   }
 
+  @Test
+  void aNewLaunchThatConnectsWhileTheOldOneIsStillDeliveringGetsTheRest() throws Exception {
+    URI url = harness.videoWithMovie(randomBytes(100_000, 40));
+    java.util.concurrent.CountDownLatch inDelivery = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    RecordingSink dying =
+        harness
+            .sink("dying")
+            .hook(
+                event -> {
+                  if (event instanceof TaskEvent.DidFinishDownloading) {
+                    inDelivery.countDown();
+                    release.await();
+                    // The process died inside its delegate: this call never returns normally.
+                    throw new IllegalStateException("process gone");
+                  }
+                });
+    DaemonConnection session = harness.daemon.connect(background(1), dying);
+    long task = session.createTask(download(url));
+    session.resume(task);
+    assertThat(inDelivery.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    session.close(); // killed while its delegate ran
+    RecordingSink next = harness.sink("next");
+    harness.daemon.connect(background(2), next);
+    release.countDown();
+
+    assertThat(next.awaitCompletion(task).error()).isNull();
+    assertThat(next.milestones(task)).containsExactly("DidFinishDownloading", "DidComplete");
+  }
+
   private List<String> whats() {
     return harness.timeline.events().stream().map(TimelineEvent::what).toList();
   }

@@ -269,6 +269,9 @@ public final class DaemonCore implements AutoCloseable {
 
   public void appStateChanged(String bundleId, AppState state) {
     synchronized (lock) {
+      if (closed) {
+        return;
+      }
       AppState previous = appStates.put(bundleId, state);
       if (previous == state) {
         return;
@@ -301,6 +304,9 @@ public final class DaemonCore implements AutoCloseable {
 
   public void userForceQuit(String bundleId) {
     synchronized (lock) {
+      if (closed) {
+        return;
+      }
       timeline.post(
           Layer.DAEMON,
           TimelineEvent.NO_LAUNCH,
@@ -328,6 +334,19 @@ public final class DaemonCore implements AutoCloseable {
   public void setRelauncher(BackgroundRelauncher relauncher) {
     synchronized (lock) {
       this.relauncher = relauncher;
+      if (relauncher == null || closed) {
+        return;
+      }
+      // Relaunches asked for before anyone could hear them (a restored journal, or tasks that
+      // finished before the device plugged in) are passed on now.
+      for (SessionChannel channel : sessions.values()) {
+        boolean attached = channel.attached != null && channel.attached.open;
+        if (channel.relaunchRequested && !attached && !channel.queue.isEmpty()) {
+          String bundle = channel.key.bundleId();
+          String identifier = channel.key.identifier();
+          relaunches.execute(() -> relauncher.relaunchForEvents(bundle, identifier));
+        }
+      }
     }
   }
 
@@ -732,12 +751,13 @@ public final class DaemonCore implements AutoCloseable {
    * off.
    */
   private void retry(TaskRecord task, Attempt attempt, String why) {
-    if (attempt.bytesMoved > 0) {
+    // Only a download keeps what it moved; an upload or data task starts over, so retrying it at
+    // once against a server that always cuts would spin.
+    if (task.spec.kind() == TaskKind.DOWNLOAD && attempt.bytesMoved > 0) {
       task.failuresWithoutProgress = 0;
     } else {
       task.failuresWithoutProgress++;
     }
-    task.announceResume = task.spec.kind() == TaskKind.DOWNLOAD;
     if (task.state != TaskState.RUNNING) {
       return;
     }
@@ -1412,7 +1432,7 @@ public final class DaemonCore implements AutoCloseable {
           "event queued",
           eventName(event) + " (" + channel.queue.size() + " waiting)");
     }
-    if (!progress) {
+    if (!progress && !(event instanceof TaskEvent.DidReceiveData)) {
       persist();
     }
     scheduleDrain(channel);
@@ -1502,16 +1522,15 @@ public final class DaemonCore implements AutoCloseable {
       synchronized (lock) {
         if (!ok) {
           connection.broken = true;
+        } else if (connection.open && channel.attached == connection) {
+          channel.queue.removeFirstOccurrence(head);
+          if (!head.progress()) {
+            delivered++;
+            afterDelivery(channel, head.event());
+          }
         }
-        if (!ok || !connection.open || channel.attached != connection) {
-          channel.drainScheduled = false;
-          return;
-        }
-        channel.queue.removeFirstOccurrence(head);
-        if (!head.progress()) {
-          delivered++;
-          afterDelivery(channel, head.event());
-        }
+        // Otherwise the event stays queued; the loop goes on with whichever connection is
+        // attached now (a newer launch may have connected while this delivery ran).
       }
     }
   }
@@ -1533,7 +1552,9 @@ public final class DaemonCore implements AutoCloseable {
         channel.tasks.remove(task.id);
       }
     }
-    persist();
+    if (!(event instanceof TaskEvent.DidReceiveData)) {
+      persist();
+    }
   }
 
   private static String eventName(TaskEvent event) {
@@ -1663,7 +1684,20 @@ public final class DaemonCore implements AutoCloseable {
       return;
     }
     synchronized (lock) {
-      StateCodec.Restored restored = StateCodec.decode(saved.get(), downloads);
+      StateCodec.Restored restored;
+      try {
+        restored = StateCodec.decode(saved.get(), downloads);
+      } catch (IllegalStateException e) {
+        timeline.post(
+            Layer.DAEMON,
+            TimelineEvent.NO_LAUNCH,
+            "",
+            TimelineEvent.NO_TASK,
+            "journal unreadable",
+            describe(e) + "; starting empty",
+            Severity.ERROR);
+        return;
+      }
       nextTaskIds.putAll(restored.nextTaskIds());
       relaunchCounts.putAll(restored.relaunchCounts());
       for (SessionChannel channel : restored.sessions()) {
@@ -1716,6 +1750,12 @@ public final class DaemonCore implements AutoCloseable {
     }
     workers.shutdownNow();
     relaunches.shutdownNow();
+    try {
+      // A worker must not write into a partial file that the next daemon is about to continue.
+      workers.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     deliveries.forEach(ExecutorService::shutdownNow);
     try {
       transport.close();

@@ -21,8 +21,14 @@ final class Link {
     this.attempt = attempt;
   }
 
-  /** Waits the link's latency; returns early when the attempt stops. */
+  /**
+   * Waits the link's latency; returns early when the attempt stops. While nothing flows (100% loss)
+   * not even the request gets out, so this waits until bandwidth returns or the attempt stops.
+   */
   void awaitLatency() throws InterruptedException {
+    while (network.conditions().bytesPerSecond() == 0 && !attempt.isStopped()) {
+      attempt.awaitStop(100);
+    }
     long millis = network.conditions().latency().toMillis();
     if (millis > 0) {
       attempt.awaitStop(millis);
