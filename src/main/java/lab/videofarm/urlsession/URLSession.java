@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -63,6 +64,13 @@ public final class URLSession {
       "Upload tasks in background sessions must be from a file";
   static final String INVALIDATED = "Task created in a session that has been invalidated";
 
+  /**
+   * Resume data is opaque to the app and to this layer; the daemon takes the real request from it,
+   * and the task's original request is then read back from the daemon.
+   */
+  private static final RequestInfo RESUME_DATA_PLACEHOLDER =
+      new RequestInfo("GET", URI.create("about:resume-data"), List.of());
+
   /** A completion handler: {@code (data or file, response, error)}, on the delegate queue. */
   @FunctionalInterface
   public interface CompletionHandler<T> {
@@ -78,6 +86,12 @@ public final class URLSession {
   private final DaemonConnection connection;
   private final Map<Long, URLSessionTask> tasks = new ConcurrentHashMap<>();
   private final Map<Long, PendingHandler> handlers = new ConcurrentHashMap<>();
+
+  /**
+   * Completes once {@link #connection} is set. The daemon may start delivering queued events before
+   * {@code connect} has returned; those wait here, on the delegate queue.
+   */
+  private final CompletableFuture<Void> connected = new CompletableFuture<>();
 
   private volatile URLSessionDelegate delegate;
   private volatile boolean invalidated;
@@ -159,15 +173,18 @@ public final class URLSession {
     try {
       this.connection = process.transferService().connect(spec(), bridge);
     } catch (SessionInUseException e) {
+      connected.completeExceptionally(e);
       abandon();
       post(
           Layer.SESSION, TimelineEvent.NO_TASK, "sessionRefused", e.getMessage(), Severity.WARNING);
       throw new URLError(
           URLError.BACKGROUND_SESSION_IN_USE_BY_ANOTHER_PROCESS, e.getMessage(), Map.of());
     } catch (RuntimeException e) {
+      connected.completeExceptionally(e);
       abandon();
       throw e;
     }
+    connected.complete(null);
     process.onTermination(this::processDied);
     announce();
   }
@@ -471,7 +488,12 @@ public final class URLSession {
     }
     TaskSpec spec =
         new TaskSpec(
-            kind, request == null ? null : requestInfo(request), body, resumeData, null, null);
+            kind,
+            request == null ? RESUME_DATA_PLACEHOLDER : requestInfo(request),
+            body,
+            resumeData,
+            null,
+            null);
     long id = connection.createTask(spec);
     URLRequest original = request;
     if (original == null) {
@@ -606,6 +628,7 @@ public final class URLSession {
   // ---- events from the daemon, on the delegate queue ----
 
   private void dispatch(TaskEvent event) {
+    connected.join();
     URLSessionDelegate target = delegate;
     long id = event.taskIdentifier();
     if (event instanceof TaskEvent.DidSendBodyData e) {

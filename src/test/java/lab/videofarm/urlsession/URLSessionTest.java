@@ -470,7 +470,7 @@ class URLSessionTest {
     session.downloadTask(new byte[] {1, 2, 3});
 
     assertThat(daemon.last().created.get(0).resumeData()).containsExactly(1, 2, 3);
-    assertThat(daemon.last().created.get(0).request()).isNull();
+    assertThat(daemon.last().created.get(0).kind()).isEqualTo(TaskKind.DOWNLOAD);
   }
 
   @Test

@@ -203,7 +203,9 @@ class DeviceTest {
   }
 
   @Test
-  void sessionEventsLaunchTheAppInTheBackgroundAndSuspendItOnceTheHandlerIsCalled() {
+  void sessionEventsLaunchTheAppInTheBackgroundAndSuspendItOnceTheHandlerIsCalled()
+      throws IOException {
+    behave("completionHandler=immediately");
     daemon.relauncher.relaunchForEvents(APP, "bg");
 
     awaitApp("handleEvents", "bg");
@@ -218,7 +220,8 @@ class DeviceTest {
   }
 
   @Test
-  void sessionEventsWakeASuspendedApp() {
+  void sessionEventsWakeASuspendedApp() throws IOException {
+    behave("completionHandler=immediately");
     launchAndWait();
     device.goHome();
     awaitApp("didEnterBackground", "");
