@@ -251,6 +251,25 @@ class BackgroundSessionEndToEndTest {
   }
 
   @Test
+  void aDefaultSessionStreamsAnUploadFromItsDelegateAndHandsADataTaskBodyToItsHandler()
+      throws Exception {
+    PhoneFixture phone = phone();
+    byte[] movie = randomBytes(512 * 1024, 7);
+    Files.write(phone.device.containerDirectory(APP).resolve("streamed.mp4"), movie);
+    URI url = phone.movieUrl(phone.createVideo("streamed"));
+    phone.launch();
+
+    Object outcome = phone.app("defaultSessionUploadThenFetch", url.toString(), "streamed.mp4");
+
+    assertThat(outcome)
+        .isEqualTo(
+            "upload status=201 error=null; fetch status=200 sha256="
+                + sha256(movie)
+                + " error=null");
+    assertThat(phone.events(Layer.DELEGATE, "needNewBodyStream")).hasSize(1);
+  }
+
+  @Test
   void aSecondSessionWithTheSameIdentifierIsRefusedInsideTheApp() throws Exception {
     PhoneFixture phone = phone();
     phone.launch();

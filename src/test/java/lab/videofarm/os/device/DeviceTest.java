@@ -203,6 +203,23 @@ class DeviceTest {
   }
 
   @Test
+  void timersALaunchScheduledDieWithIt() {
+    launchAndWait();
+    AtomicBoolean fired = new AtomicBoolean();
+    device
+        .process(APP)
+        .orElseThrow()
+        .clock()
+        .schedule(Duration.ofMinutes(1), () -> fired.set(true));
+
+    device.terminate(APP);
+    clock.advance(Duration.ofMinutes(2));
+
+    assertThat(fired).isFalse();
+    assertThat(clock.pendingCount()).isZero();
+  }
+
+  @Test
   void sessionEventsLaunchTheAppInTheBackgroundAndSuspendItOnceTheHandlerIsCalled()
       throws IOException {
     behave("completionHandler=immediately");

@@ -289,6 +289,12 @@ public final class LaunchedProcess implements AppProcess {
       return state;
     }
 
+    /** The launch's view of the device clock: what the app scheduled dies with the launch. */
+    @Override
+    public Clock clock() {
+      return clock;
+    }
+
     @Override
     public Path containerDirectory() {
       return containerDirectory;
