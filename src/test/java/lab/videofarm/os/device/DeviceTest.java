@@ -237,6 +237,39 @@ class DeviceTest {
   }
 
   @Test
+  void aRelaunchAskedForBeforeTheAppIsInstalledHappensAtInstall() throws IOException {
+    RecordingTransferService restoredDaemon = new RecordingTransferService();
+    Device freshDevice = new Device(restoredDaemon, timeline, clock, data.resolve("fresh"));
+    Path container = Files.createDirectories(data.resolve("fresh/containers").resolve(APP));
+    Files.writeString(container.resolve("behaviour.properties"), "completionHandler=immediately");
+    try {
+      restoredDaemon.relauncher.relaunchForEvents(APP, "bg");
+      assertThat(freshDevice.installedApps()).isEmpty();
+
+      freshDevice.install(
+          AppBundle.of(APP, TestAppDelegate.class.getName(), "lab.videofarm.testapp."));
+
+      awaitApp("handleEvents", "bg");
+      assertThat(appEvents("didFinishLaunching").get(0).detail())
+          .isEqualTo("counter=1 reason=URL_SESSION_EVENTS");
+      await().until(() -> freshDevice.state(APP) == AppState.SUSPENDED);
+    } finally {
+      freshDevice.close();
+    }
+  }
+
+  @Test
+  void aShutDownDeviceLaunchesNothing() {
+    device.close();
+
+    device.relaunchForEvents(APP, "bg");
+
+    assertThat(device.state(APP)).isEqualTo(AppState.NOT_RUNNING);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> device.launch(APP))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void sessionEventsWakeASuspendedApp() throws IOException {
     behave("completionHandler=immediately");
     launchAndWait();
