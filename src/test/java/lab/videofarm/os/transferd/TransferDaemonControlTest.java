@@ -102,6 +102,22 @@ class TransferDaemonControlTest {
   }
 
   @Test
+  void controllingATaskThatAlreadyCompletedChangesNothing() throws Exception {
+    URI url = harness.videoWithMovie(randomBytes(1000, 9));
+    long task = session.createTask(download(url));
+    session.resume(task);
+    sink.awaitCompletion(task);
+    await().atMost(Duration.ofSeconds(5)).until(() -> session.task(task).isEmpty());
+
+    session.cancel(task);
+    session.suspend(task);
+    session.resume(task);
+
+    assertThat(session.cancelByProducingResumeData(task).get(5, TimeUnit.SECONDS)).isEmpty();
+    assertThat(sink.events(task, TaskEvent.DidComplete.class)).hasSize(1);
+  }
+
+  @Test
   void pauseAndResumeNeverTransfersAByteTwice() throws Exception {
     byte[] movie = randomBytes(MOVIE, 12);
     URI url = harness.videoWithMovie(movie);
