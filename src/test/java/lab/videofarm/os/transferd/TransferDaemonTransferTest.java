@@ -202,6 +202,35 @@ class TransferDaemonTransferTest {
   }
 
   @Test
+  void redirectsAreFollowed() throws Exception {
+    DaemonHarness.Form form = DaemonHarness.videoForm("posted by the daemon");
+    RecordingSink sink = harness.sink("app");
+    DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
+
+    long task =
+        session.createTask(
+            new TaskSpec(
+                TaskKind.UPLOAD,
+                new RequestInfo(
+                    "POST",
+                    harness.base.resolve("videos"),
+                    List.of(new HttpHeader("Content-Type", form.contentType()))),
+                new UploadBody.FromData(form.body()),
+                null,
+                null,
+                null));
+    session.resume(task);
+
+    TaskEvent.DidComplete done = sink.awaitCompletion(task);
+    assertThat(done.error()).isNull();
+    assertThat(done.response().statusCode()).isEqualTo(200);
+    assertThat(done.response().url().getPath()).matches("/videos/[^/]+");
+    assertThat(harness.server.requests())
+        .extracting(r -> r.method())
+        .containsExactly("POST", "GET");
+  }
+
+  @Test
   void httpErrorsCompleteWithoutAnError() throws Exception {
     URI missing = harness.base.resolve("videos/0000000000000000/movie");
     RecordingSink sink = harness.sink("app");

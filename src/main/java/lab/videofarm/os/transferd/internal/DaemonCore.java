@@ -399,8 +399,8 @@ public final class DaemonCore implements AutoCloseable {
 
   void resume(RealConnection connection, long id) {
     synchronized (lock) {
-      TaskRecord task = task(usable(connection), id);
-      if (task.state == TaskState.CANCELING || task.isFinished()) {
+      TaskRecord task = usable(connection).tasks.get(id);
+      if (task == null || task.state == TaskState.CANCELING || task.isFinished()) {
         return;
       }
       if (task.suspendCount > 0) {
@@ -417,8 +417,8 @@ public final class DaemonCore implements AutoCloseable {
 
   void suspend(RealConnection connection, long id) {
     synchronized (lock) {
-      TaskRecord task = task(usable(connection), id);
-      if (task.state == TaskState.CANCELING || task.isFinished()) {
+      TaskRecord task = usable(connection).tasks.get(id);
+      if (task == null || task.state == TaskState.CANCELING || task.isFinished()) {
         return;
       }
       task.suspendCount++;
@@ -437,8 +437,8 @@ public final class DaemonCore implements AutoCloseable {
 
   void cancel(RealConnection connection, long id) {
     synchronized (lock) {
-      TaskRecord task = task(usable(connection), id);
-      if (task.state == TaskState.CANCELING || task.isFinished()) {
+      TaskRecord task = usable(connection).tasks.get(id);
+      if (task == null || task.state == TaskState.CANCELING || task.isFinished()) {
         return;
       }
       task.state = TaskState.CANCELING;
@@ -451,8 +451,8 @@ public final class DaemonCore implements AutoCloseable {
       RealConnection connection, long id) {
     CompletableFuture<Optional<byte[]>> result = new CompletableFuture<>();
     synchronized (lock) {
-      TaskRecord task = task(usable(connection), id);
-      if (task.state == TaskState.CANCELING || task.isFinished()) {
+      TaskRecord task = usable(connection).tasks.get(id);
+      if (task == null || task.state == TaskState.CANCELING || task.isFinished()) {
         result.complete(Optional.empty());
         return result;
       }
@@ -466,8 +466,8 @@ public final class DaemonCore implements AutoCloseable {
 
   void provideBodyStream(RealConnection connection, long id, InputStream body) {
     synchronized (lock) {
-      TaskRecord task = task(usable(connection), id);
-      if (task.bodyStream != null && !task.bodyStream.isDone()) {
+      TaskRecord task = usable(connection).tasks.get(id);
+      if (task != null && task.bodyStream != null && !task.bodyStream.isDone()) {
         task.bodyStream.complete(body);
         return;
       }
@@ -481,8 +481,11 @@ public final class DaemonCore implements AutoCloseable {
 
   void setTaskDescription(RealConnection connection, long id, String description) {
     synchronized (lock) {
-      task(usable(connection), id).description = description;
-      persist();
+      TaskRecord task = usable(connection).tasks.get(id);
+      if (task != null) {
+        task.description = description;
+        persist();
+      }
     }
   }
 
@@ -1604,14 +1607,6 @@ public final class DaemonCore implements AutoCloseable {
       throw new IllegalStateException("the connection to the daemon is closed");
     }
     return connection.channel;
-  }
-
-  private static TaskRecord task(SessionChannel channel, long id) {
-    TaskRecord task = channel.tasks.get(id);
-    if (task == null) {
-      throw new IllegalArgumentException("no task " + id + " in session " + channel.key.label());
-    }
-    return task;
   }
 
   private void requireOpen() {
