@@ -52,6 +52,9 @@ public final class TestAppDelegate implements ApplicationDelegate {
     launchesSeenByThisClass++;
     report(
         "didFinishLaunching", "counter=" + launchesSeenByThisClass + " reason=" + options.reason());
+    if ("true".equals(behaviour("crashAtLaunch"))) {
+      throw new IllegalStateException("crashed on purpose");
+    }
     String interval = behaviour("fetchIntervalSeconds");
     if (interval != null) {
       application.setMinimumBackgroundFetchInterval(Duration.ofSeconds(Long.parseLong(interval)));

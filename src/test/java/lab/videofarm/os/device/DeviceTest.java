@@ -203,6 +203,23 @@ class DeviceTest {
   }
 
   @Test
+  void anAppThatThrowsOnItsMainThreadCrashes() throws IOException {
+    behave("crashAtLaunch=true");
+
+    device.launch(APP);
+
+    await().until(() -> device.state(APP) == AppState.NOT_RUNNING);
+    assertThat(deviceEvents("crash"))
+        .singleElement()
+        .satisfies(
+            crash -> {
+              assertThat(crash.severity()).isEqualTo(Severity.ERROR);
+              assertThat(crash.detail()).contains("crashed on purpose");
+            });
+    assertThat(daemon.calls).endsWith("appStateChanged " + APP + " NOT_RUNNING");
+  }
+
+  @Test
   void timersALaunchScheduledDieWithIt() {
     launchAndWait();
     AtomicBoolean fired = new AtomicBoolean();
