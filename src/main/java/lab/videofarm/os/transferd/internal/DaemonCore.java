@@ -682,8 +682,8 @@ public final class DaemonCore implements AutoCloseable {
         return;
       }
       if (reason == null && cause == null) {
-        // The call returned without completing: nothing left to do for this attempt.
-        return;
+        // The call returned without completing the task; never leave it stranded.
+        cause = new IOException("the exchange ended without completing the task");
       }
       boolean background = task.session.key.isBackground();
       if (reason == null) {
