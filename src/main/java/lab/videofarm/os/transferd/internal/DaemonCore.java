@@ -245,7 +245,16 @@ public final class DaemonCore implements AutoCloseable {
           channel.key.isBackground()
               ? channel.tasks.size() + " tasks carry on"
               : "its tasks are cancelled");
-      if (!channel.key.isBackground()) {
+      if (channel.key.isBackground()) {
+        // Data tasks live only while their app runs (rule 10), and a closed connection means the
+        // process is gone.
+        for (TaskRecord task : List.copyOf(channel.tasks.values())) {
+          if (task.spec.kind() == TaskKind.DATA && !task.isFinished()) {
+            task.state = TaskState.CANCELING;
+            stopOrFinish(task, StopReason.APP_SUSPENDED);
+          }
+        }
+      } else {
         for (TaskRecord task : List.copyOf(channel.tasks.values())) {
           if (!task.isFinished()) {
             task.state = TaskState.CANCELING;
@@ -963,6 +972,7 @@ public final class DaemonCore implements AutoCloseable {
     SessionChannel channel = task.session;
     if (!channel.key.isBackground()
         || task.forceQuit
+        || task.spec.kind() == TaskKind.DATA
         || channel.spec == null
         || !channel.spec.sessionSendsLaunchEvents()
         || channel.relaunchRequested) {
