@@ -213,6 +213,7 @@ class TransferDaemonSessionTest {
     harness.daemon.connect(background(2), next);
 
     assertThat(next.awaitCompletion(task).error().code()).isEqualTo(-997);
+    assertThat(relaunches).as("a failed data task is no reason to relaunch").isEmpty();
   }
 
   @Test
