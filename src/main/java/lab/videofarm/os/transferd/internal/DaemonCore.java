@@ -245,7 +245,16 @@ public final class DaemonCore implements AutoCloseable {
           channel.key.isBackground()
               ? channel.tasks.size() + " tasks carry on"
               : "its tasks are cancelled");
-      if (!channel.key.isBackground()) {
+      if (channel.key.isBackground()) {
+        // Data tasks live only while their app runs (rule 10), and a closed connection means the
+        // process is gone.
+        for (TaskRecord task : List.copyOf(channel.tasks.values())) {
+          if (task.spec.kind() == TaskKind.DATA && !task.isFinished()) {
+            task.state = TaskState.CANCELING;
+            stopOrFinish(task, StopReason.APP_SUSPENDED);
+          }
+        }
+      } else {
         for (TaskRecord task : List.copyOf(channel.tasks.values())) {
           if (!task.isFinished()) {
             task.state = TaskState.CANCELING;
@@ -682,8 +691,8 @@ public final class DaemonCore implements AutoCloseable {
         return;
       }
       if (reason == null && cause == null) {
-        // The call returned without completing: nothing left to do for this attempt.
-        return;
+        // The call returned without completing the task; never leave it stranded.
+        cause = new IOException("the exchange ended without completing the task");
       }
       boolean background = task.session.key.isBackground();
       if (reason == null) {
@@ -963,6 +972,7 @@ public final class DaemonCore implements AutoCloseable {
     SessionChannel channel = task.session;
     if (!channel.key.isBackground()
         || task.forceQuit
+        || task.spec.kind() == TaskKind.DATA
         || channel.spec == null
         || !channel.spec.sessionSendsLaunchEvents()
         || channel.relaunchRequested) {
