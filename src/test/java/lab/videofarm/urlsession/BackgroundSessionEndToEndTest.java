@@ -302,9 +302,17 @@ class BackgroundSessionEndToEndTest {
     phone.awaitEvent(Layer.APP, "didEnterBackground", event -> true);
     clock.advance(Device.SUSPEND_GRACE);
 
+    phone.awaitEvent(
+        Layer.DAEMON,
+        "task failed",
+        event -> event.taskId() == id && event.detail().startsWith("-997"));
+    assertThat(phone.device.state(APP)).isEqualTo(AppState.SUSPENDED);
+    // The failure waits for the app to run again: a data task never relaunches it.
+    phone.device.bringToForeground(APP);
     TimelineEvent failed =
         phone.awaitEvent(Layer.APP, "didCompleteWithError", event -> event.taskId() == id);
     assertThat(failed.detail()).contains("error=" + URLError.BACKGROUND_SESSION_WAS_DISCONNECTED);
     assertThat(failed.launch()).isEqualTo(1);
+    assertThat(phone.events(Layer.DEVICE, "handleEventsForBackgroundURLSession")).isEmpty();
   }
 }
