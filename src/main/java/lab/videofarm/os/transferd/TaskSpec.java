@@ -7,7 +7,8 @@ import java.util.Objects;
  * What a new task should do.
  *
  * @param kind data, download or upload
- * @param request the original request
+ * @param request the original request; for a download made from resume data the daemon takes the
+ *     request from the resume data instead (see the task's snapshot)
  * @param body the upload body, {@link UploadBody.None} for other kinds
  * @param resumeData opaque download resume data to continue from, or null for a fresh download
  * @param taskDescription the app's own label for the task, or null

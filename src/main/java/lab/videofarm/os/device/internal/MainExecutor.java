@@ -1,0 +1,79 @@
+package lab.videofarm.os.device.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javax.swing.SwingUtilities;
+
+/**
+ * One launch's view of the main (Swing) thread. Work waits while the launch is suspended (none of
+ * its code runs then) and is dropped once the launch is dead, also work that was already queued on
+ * the Swing thread.
+ */
+final class MainExecutor implements Executor {
+  private final Consumer<Throwable> crashed;
+
+  /** Guarded by {@code this}. */
+  private boolean alive = true;
+
+  /** Guarded by {@code this}. */
+  private boolean suspended;
+
+  /** Guarded by {@code this}: work that arrived while suspended, in order. */
+  private final List<Runnable> deferred = new ArrayList<>();
+
+  MainExecutor(Consumer<Throwable> crashed) {
+    this.crashed = crashed;
+  }
+
+  @Override
+  public void execute(Runnable work) {
+    synchronized (this) {
+      if (!alive) {
+        return;
+      }
+      if (suspended) {
+        deferred.add(work);
+        return;
+      }
+    }
+    SwingUtilities.invokeLater(() -> runIfAlive(work));
+  }
+
+  private void runIfAlive(Runnable work) {
+    synchronized (this) {
+      if (!alive) {
+        return;
+      }
+      if (suspended) {
+        deferred.add(work);
+        return;
+      }
+    }
+    try {
+      work.run();
+    } catch (RuntimeException | Error e) {
+      crashed.accept(e);
+    }
+  }
+
+  synchronized void suspend() {
+    suspended = true;
+  }
+
+  void wake() {
+    List<Runnable> waiting;
+    synchronized (this) {
+      suspended = false;
+      waiting = List.copyOf(deferred);
+      deferred.clear();
+    }
+    waiting.forEach(this::execute);
+  }
+
+  synchronized void kill() {
+    alive = false;
+    deferred.clear();
+  }
+}

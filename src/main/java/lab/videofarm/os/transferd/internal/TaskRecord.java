@@ -1,0 +1,112 @@
+package lab.videofarm.os.transferd.internal;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import lab.videofarm.os.clock.Clock;
+import lab.videofarm.os.transferd.RequestInfo;
+import lab.videofarm.os.transferd.ResponseInfo;
+import lab.videofarm.os.transferd.TaskSpec;
+import lab.videofarm.os.transferd.TaskState;
+import lab.videofarm.os.transferd.TransferError;
+
+/**
+ * Everything the daemon knows about one task. Every mutable field is guarded by the daemon's lock
+ * ({@link DaemonCore}), except where a field says otherwise.
+ */
+final class TaskRecord {
+  /** Where a RUNNING task stands in the scheduler. */
+  enum Phase {
+    /** Not scheduled: suspended, completed, or between steps. */
+    IDLE,
+    /**
+     * Waiting on a clock timer: earliestBeginDate, the relaunch rate limiter, or a retry backoff.
+     */
+    DELAYED,
+    /** Waiting for the network to come back. */
+    WAITING_FOR_CONNECTIVITY,
+    /** An attempt runs on a worker thread. */
+    ACTIVE
+  }
+
+  final SessionChannel session;
+  final long id;
+  final TaskSpec spec;
+  final int launch;
+
+  TaskState state = TaskState.SUSPENDED;
+
+  /** New tasks start suspended once; resume() takes it to 0 and starts them. */
+  int suspendCount = 1;
+
+  Phase phase = Phase.IDLE;
+  String description;
+  RequestInfo originalRequest;
+  RequestInfo currentRequest;
+  ResponseInfo response;
+  TransferError error;
+
+  long bytesReceived;
+  long expectedToReceive = -1;
+  long bytesSent;
+  long expectedToSend = -1;
+
+  /** The download's daemon-owned file, or null. */
+  Path tempFile;
+
+  /** Strong ETag, else Last-Modified, of the bytes in {@link #tempFile}. */
+  String validator;
+
+  boolean acceptsRanges;
+
+  /** The next attempt continues existing bytes and must say so with DidResumeAtOffset. */
+  boolean announceResume;
+
+  /** Resume data that could not be used; the first attempt fails with it. */
+  TransferFailure resumeFailure;
+
+  Attempt attempt;
+  Clock.Timer delayTimer;
+  Clock.Timer idleTimer;
+  Clock.Timer resourceTimer;
+
+  /** Resource time used up before the current run; the timer pauses while suspended. */
+  Duration resourceElapsed = Duration.ZERO;
+
+  Instant runningSince;
+  int failuresWithoutProgress;
+
+  /** An attempt was dispatched once: earliestBeginDate and the rate limiter are behind it. */
+  boolean started;
+
+  CompletableFuture<Optional<byte[]>> resumeDataRequest;
+  CompletableFuture<InputStream> bodyStream;
+
+  /** The completion was caused by a force-quit: no relaunch for it. */
+  boolean forceQuit;
+
+  /** Last progress event: coalescing state. */
+  Instant lastProgressEvent;
+
+  long progressAtLastEvent;
+  long lastTimelineProgress;
+  Instant lastTimelineProgressTime;
+  Instant lastProgressPersist;
+
+  TaskRecord(SessionChannel session, long id, TaskSpec spec, int launch) {
+    this.session = session;
+    this.id = id;
+    this.spec = spec;
+    this.launch = launch;
+    this.description = spec.taskDescription();
+    this.originalRequest = spec.request();
+    this.currentRequest = spec.request();
+  }
+
+  boolean isFinished() {
+    return state == TaskState.COMPLETED;
+  }
+}

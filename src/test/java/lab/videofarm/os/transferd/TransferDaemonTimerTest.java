@@ -1,0 +1,183 @@
+package lab.videofarm.os.transferd;
+
+import static lab.videofarm.os.transferd.DaemonHarness.BUNDLE;
+import static lab.videofarm.os.transferd.DaemonHarness.background;
+import static lab.videofarm.os.transferd.DaemonHarness.defaultSession;
+import static lab.videofarm.os.transferd.DaemonHarness.download;
+import static lab.videofarm.os.transferd.DaemonHarness.randomBytes;
+import static lab.videofarm.os.transferd.DaemonHarness.withTimeouts;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import lab.videofarm.os.AppState;
+import lab.videofarm.os.clock.ManualClock;
+import lab.videofarm.os.timeline.TimelineEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Timeouts, earliestBeginDate and the relaunch rate limiter, on a manual device clock. */
+class TransferDaemonTimerTest {
+  @TempDir Path root;
+  ManualClock clock = new ManualClock();
+  DaemonHarness harness;
+  RecordingSink sink;
+
+  @BeforeEach
+  void start() throws Exception {
+    harness = DaemonHarness.start(root, clock);
+    sink = harness.sink("app");
+  }
+
+  @AfterEach
+  void stop() {
+    harness.server.faults().reset();
+    harness.close();
+  }
+
+  @Test
+  void aSilentRequestTimesOutAfterTimeoutIntervalForRequest() throws Exception {
+    URI url = harness.videoWithMovie(randomBytes(1000, 40));
+    harness.server.faults().latency(Duration.ofSeconds(3));
+    DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
+    long task = session.createTask(download(url));
+    session.resume(task);
+
+    clock.advance(Duration.ofSeconds(59));
+    assertThat(whats()).doesNotContain("request timed out");
+    clock.advance(Duration.ofSeconds(2));
+
+    assertThat(whats()).contains("request timed out");
+    assertThat(sink.awaitCompletion(task).error().code()).isEqualTo(-1001);
+  }
+
+  @Test
+  void underTotalPacketLossARequestTimesOutInsteadOfFailingFast() throws Exception {
+    URI url = harness.videoWithMovie(randomBytes(1000, 46));
+    harness.network.apply(lab.videofarm.os.net.NetworkPreset.LOSS_100);
+    DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
+    long task = session.createTask(download(url));
+    session.resume(task);
+
+    clock.advance(Duration.ofSeconds(61));
+
+    assertThat(sink.awaitCompletion(task).error().code()).isEqualTo(-1001);
+    assertThat(harness.requestsTo(url)).hasSize(1); // only the PUT that made it
+  }
+
+  @Test
+  void aSuspendedTaskNeverTimesOut() throws Exception {
+    URI url = harness.videoWithMovie(randomBytes(1000, 41));
+    harness.server.faults().latency(Duration.ofSeconds(2));
+    DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
+    long task = session.createTask(download(url));
+    session.resume(task);
+    session.suspend(task);
+
+    clock.advance(Duration.ofMinutes(10));
+
+    assertThat(whats()).doesNotContain("request timed out", "resource timed out");
+    harness.server.faults().latency(Duration.ZERO);
+    session.resume(task);
+    assertThat(sink.awaitCompletion(task).error()).isNull();
+  }
+
+  @Test
+  void aBackgroundTaskRetriesAfterARequestTimeout() throws Exception {
+    URI url = harness.videoWithMovie(randomBytes(100_000, 42));
+    harness.server.faults().latency(Duration.ofSeconds(2));
+    DaemonConnection session = harness.daemon.connect(background(1), sink);
+    long task = session.createTask(download(url));
+    session.resume(task);
+
+    clock.advance(Duration.ofSeconds(61));
+    await().atMost(Duration.ofSeconds(10)).until(() -> whats().contains("retry"));
+    harness.server.faults().latency(Duration.ZERO);
+    clock.advance(Duration.ofSeconds(1));
+
+    assertThat(sink.awaitCompletion(task).error()).isNull();
+    assertThat(whats()).containsSubsequence("request timed out", "retry", "task finished");
+  }
+
+  @Test
+  void theResourceTimeoutBoundsTheWholeTransferEvenInTheBackground() throws Exception {
+    URI url = harness.videoWithMovie(randomBytes(1024 * 1024, 43));
+    harness.server.faults().throttleBytesPerSecond(100_000);
+    SessionSpec spec = withTimeouts(background(1), Duration.ofHours(1), Duration.ofSeconds(120));
+    DaemonConnection session = harness.daemon.connect(spec, sink);
+    long task = session.createTask(download(url));
+    session.resume(task);
+    sink.awaitBytesWritten(task, 1);
+
+    clock.advance(Duration.ofSeconds(121));
+
+    TaskEvent.DidComplete done = sink.awaitCompletion(task);
+    assertThat(done.error().code()).isEqualTo(-1001);
+    assertThat(done.error().resumeData()).isNotNull();
+  }
+
+  @Test
+  void aBackgroundTaskDoesNotStartBeforeItsEarliestBeginDate() throws Exception {
+    URI url = harness.videoWithMovie(randomBytes(1000, 44));
+    DaemonConnection session = harness.daemon.connect(background(1), sink);
+    long task =
+        session.createTask(
+            new TaskSpec(
+                TaskKind.DOWNLOAD,
+                new RequestInfo("GET", url, List.of()),
+                null,
+                null,
+                null,
+                clock.now().plus(Duration.ofHours(1))));
+    session.resume(task);
+
+    assertThat(whats()).contains("task delayed");
+    clock.advance(Duration.ofMinutes(59));
+    assertThat(harness.requestsTo(url)).hasSize(1); // the PUT that made it
+    clock.advance(Duration.ofMinutes(1));
+
+    assertThat(sink.awaitCompletion(task).error()).isNull();
+  }
+
+  @Test
+  void eachBackgroundRelaunchDelaysTheNextBackgroundStartedTaskUntilForeground() throws Exception {
+    URI url = harness.videoWithMovie(randomBytes(1000, 45));
+    harness.daemon.setRelauncher((bundle, identifier) -> {});
+    DaemonConnection session = harness.daemon.connect(background(1), sink);
+    harness.daemon.appStateChanged(BUNDLE, AppState.SUSPENDED);
+    long first = session.createTask(download(url));
+    session.resume(first);
+    await().atMost(RecordingSink.TIMEOUT).until(() -> whats().contains("relaunch requested"));
+    harness.daemon.appStateChanged(BUNDLE, AppState.BACKGROUND);
+    sink.awaitCompletion(first);
+
+    long chained = session.createTask(download(url));
+    session.resume(chained);
+
+    assertThat(details("task delayed")).anyMatch(detail -> detail.startsWith("60 s: rate limited"));
+    clock.advance(Duration.ofSeconds(60));
+    assertThat(sink.awaitCompletion(chained).error()).isNull();
+
+    harness.daemon.appStateChanged(BUNDLE, AppState.FOREGROUND);
+    long fromForeground = session.createTask(download(url));
+    session.resume(fromForeground);
+    assertThat(sink.awaitCompletion(fromForeground).error()).isNull();
+    assertThat(details("task delayed")).hasSize(1);
+  }
+
+  private List<String> whats() {
+    return harness.timeline.events().stream().map(TimelineEvent::what).toList();
+  }
+
+  private List<String> details(String what) {
+    return harness.timeline.events().stream()
+        .filter(e -> e.what().equals(what))
+        .map(TimelineEvent::detail)
+        .toList();
+  }
+}
