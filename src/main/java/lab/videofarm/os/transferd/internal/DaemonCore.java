@@ -66,6 +66,14 @@ import lab.videofarm.os.transferd.UploadBody;
  *       lock, so the device may connect back into the daemon from there.
  * </ul>
  *
+ * <p>Timeline events are posted while {@link #lock} is held, so timeline listeners must not call
+ * back into the daemon on the posting thread (the timeline already asks them to hand events to a
+ * thread of their own).
+ *
+ * <p>Device time ({@link Clock}) drives every timer: request and resource timeouts,
+ * earliestBeginDate, the rate limiter, retry backoff, progress coalescing. Bandwidth and latency
+ * are applied in real time by {@link Link}, because the bytes cross real sockets.
+ *
  * <h2>Queues (all guarded by {@link #lock})</h2>
  *
  * A RUNNING task is in exactly one {@link TaskRecord.Phase}: DELAYED (a clock timer will dispatch
