@@ -106,6 +106,16 @@ class FaultsTest {
   }
 
   @Test
+  void aThrottledDownloadIsCutAtExactlyTheLimit() throws Exception {
+    start();
+    faults.throttleBytesPerSecond(200_000).dropConnectionAfterBodyBytes(30_001);
+
+    assertThatThrownBy(() -> http.get(movie)).isInstanceOf(IOException.class);
+
+    assertThat(onlyRequest("GET", movie).bodyBytesSent()).isEqualTo(30_001);
+  }
+
+  @Test
   void aResumeAfterADropSendsNoByteTwice() throws Exception {
     start();
     faults.dropConnectionAfterBodyBytes(12_345);

@@ -266,6 +266,41 @@ class MovieTransferTest {
   }
 
   @Test
+  void aDownloadInFlightKeepsTheBytesItStartedWithWhenTheMovieIsReplaced() throws Exception {
+    byte[] original = Fixtures.bytes(40_000, 11);
+    http.put(movie, original);
+    fixture.server.faults().throttleBytesPerSecond(20_000);
+    try (Socket socket = new Socket(fixture.base.getHost(), fixture.base.getPort())) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET " + movie + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      InputStream in = socket.getInputStream();
+      String head = readHead(in);
+      assertThat(head).startsWith("HTTP/1.1 200").contains("Content-Length: 40000");
+
+      fixture.server.faults().throttleBytesPerSecond(0);
+      assertThat(http.put(movie, Fixtures.bytes(40_000, 12)).status()).isEqualTo(204);
+      fixture.server.faults().throttleBytesPerSecond(20_000);
+
+      assertThat(in.readAllBytes()).isEqualTo(original);
+    }
+  }
+
+  private static String readHead(InputStream in) throws java.io.IOException {
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b == -1) {
+        break;
+      }
+      head.append((char) b);
+    }
+    return head.toString();
+  }
+
+  @Test
   void aHeadRequestHasTheHeadersButNoBody() throws Exception {
     TestHttp.Reply reply = http.send("HEAD", movie);
 
