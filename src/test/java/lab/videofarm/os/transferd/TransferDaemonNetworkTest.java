@@ -214,6 +214,33 @@ class TransferDaemonNetworkTest {
   }
 
   @Test
+  void aDiscretionaryBackgroundTaskWaitsForWifiInsteadOfUsingCellular() throws Exception {
+    URI url = harness.videoWithMovie(randomBytes(1000, 30));
+    SessionSpec spec = background(1);
+    SessionSpec discretionary =
+        new SessionSpec(
+            spec.bundleId(),
+            spec.launch(),
+            spec.identifier(),
+            spec.timeoutIntervalForRequest(),
+            spec.timeoutIntervalForResource(),
+            true,
+            true,
+            true,
+            List.of());
+    DaemonConnection session = harness.daemon.connect(discretionary, sink);
+    harness.network.apply(lab.videofarm.os.net.NetworkPreset.LTE);
+    long task = session.createTask(download(url));
+    session.resume(task);
+    await().atMost(Duration.ofSeconds(5)).until(() -> timeline().contains("waiting for Wi-Fi"));
+    assertThat(harness.requestsTo(url)).hasSize(1); // only the PUT that made it
+
+    harness.network.apply(lab.videofarm.os.net.NetworkPreset.WIFI);
+
+    assertThat(sink.awaitCompletion(task).error()).isNull();
+  }
+
+  @Test
   void theConditionersBandwidthAndLatencyShapeTheDaemonsTraffic() throws Exception {
     byte[] movie = randomBytes(400_000, 27);
     URI url = harness.videoWithMovie(movie);

@@ -29,6 +29,7 @@ import lab.videofarm.os.AppState;
 import lab.videofarm.os.clock.Clock;
 import lab.videofarm.os.net.NetworkConditioner;
 import lab.videofarm.os.net.NetworkConditions;
+import lab.videofarm.os.net.NetworkPreset;
 import lab.videofarm.os.timeline.Layer;
 import lab.videofarm.os.timeline.Timeline;
 import lab.videofarm.os.timeline.TimelineEvent;
@@ -65,6 +66,14 @@ import lab.videofarm.os.transferd.UploadBody;
  *   <li><b>Relaunch</b> ({@code transferd-relaunch}) calls the device's relauncher, outside the
  *       lock, so the device may connect back into the daemon from there.
  * </ul>
+ *
+ * <p>Timeline events are posted while {@link #lock} is held, so timeline listeners must not call
+ * back into the daemon on the posting thread (the timeline already asks them to hand events to a
+ * thread of their own).
+ *
+ * <p>Device time ({@link Clock}) drives every timer: request and resource timeouts,
+ * earliestBeginDate, the rate limiter, retry backoff, progress coalescing. Bandwidth and latency
+ * are applied in real time by {@link Link}, because the bytes cross real sockets.
  *
  * <h2>Queues (all guarded by {@link #lock})</h2>
  *
@@ -643,6 +652,11 @@ public final class DaemonCore implements AutoCloseable {
               false));
       return;
     }
+    if (!task.started && isDiscretionary(task) && onCellular()) {
+      task.phase = TaskRecord.Phase.WAITING_FOR_CONNECTIVITY;
+      post(task, "waiting for Wi-Fi", "discretionary transfers wait for better conditions");
+      return;
+    }
     task.started = true;
     task.phase = TaskRecord.Phase.ACTIVE;
     Attempt attempt = new Attempt(clock.now());
@@ -651,6 +665,28 @@ public final class DaemonCore implements AutoCloseable {
     Link link = new Link(network, attempt);
     TransferCall call = new TransferCall(this, task, attempt, transport, link);
     workers.execute(() -> run(task, attempt, call));
+  }
+
+  /**
+   * Rule 5, kept simple: a background task is discretionary when its session says so or when it was
+   * started while its app was not in the foreground. A discretionary task does not start on a
+   * cellular preset (LTE, 3G, EDGE); once started it carries on whatever the network does.
+   */
+  private boolean isDiscretionary(TaskRecord task) {
+    if (!task.session.key.isBackground()) {
+      return false;
+    }
+    AppState state = appStates.get(task.session.key.bundleId());
+    return task.session.spec.discretionary()
+        || state == AppState.BACKGROUND
+        || state == AppState.SUSPENDED;
+  }
+
+  private boolean onCellular() {
+    NetworkPreset preset = network.conditions().preset();
+    return preset == NetworkPreset.LTE
+        || preset == NetworkPreset.THREE_G
+        || preset == NetworkPreset.EDGE;
   }
 
   private void run(TaskRecord task, Attempt attempt, TransferCall call) {
@@ -1039,15 +1075,15 @@ public final class DaemonCore implements AutoCloseable {
                 lock.notifyAll();
               }
             }
-            case WENT_ONLINE -> {
+            case WENT_ONLINE, SHAPED -> {
               if (task.phase == TaskRecord.Phase.WAITING_FOR_CONNECTIVITY
-                  && task.state == TaskState.RUNNING) {
+                  && task.state == TaskState.RUNNING
+                  && (change == NetworkConditioner.Change.WENT_ONLINE || !onCellular())) {
                 task.phase = TaskRecord.Phase.IDLE;
-                post(task, "connectivity restored", "");
+                post(task, "connectivity restored", conditions.label());
                 dispatch(task);
               }
             }
-            case SHAPED -> {}
           }
         }
       }
