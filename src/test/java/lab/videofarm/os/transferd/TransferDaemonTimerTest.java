@@ -170,6 +170,75 @@ class TransferDaemonTimerTest {
     assertThat(details("task delayed")).hasSize(1);
   }
 
+  @Test
+  void eachSuccessiveBackgroundRelaunchDoublesTheDelay() throws Exception {
+    URI url = harness.videoWithMovie(randomBytes(1000, 47));
+    harness.daemon.setRelauncher((bundle, identifier) -> {});
+    DaemonConnection session = harness.daemon.connect(background(1), sink);
+    long task = finishWhileSuspendedThenWake(session, url, session.createTask(download(url)));
+
+    for (long expected : new long[] {60, 120, 240}) {
+      long chained = session.createTask(download(url));
+      session.resume(chained);
+      assertThat(details("task delayed")).last().asString().startsWith(expected + " s: rate");
+      clock.advance(Duration.ofSeconds(expected - 1));
+      assertThat(sink.events(chained)).isEmpty();
+      task = finishWhileSuspendedThenWake(session, url, chained);
+    }
+
+    assertThat(sink.awaitCompletion(task).error()).isNull();
+    assertThat(details("relaunch requested")).hasSize(4);
+  }
+
+  @Test
+  void theForegroundResetsTheDoubledDelay() throws Exception {
+    URI url = harness.videoWithMovie(randomBytes(1000, 48));
+    harness.daemon.setRelauncher((bundle, identifier) -> {});
+    DaemonConnection session = harness.daemon.connect(background(1), sink);
+    finishWhileSuspendedThenWake(session, url, session.createTask(download(url)));
+    long second = session.createTask(download(url));
+    session.resume(second);
+    clock.advance(Duration.ofSeconds(59));
+    finishWhileSuspendedThenWake(session, url, second);
+    assertThat(details("task delayed")).last().asString().startsWith("60 s: rate");
+
+    harness.daemon.appStateChanged(BUNDLE, AppState.FOREGROUND);
+    harness.daemon.appStateChanged(BUNDLE, AppState.BACKGROUND);
+    long afterForeground = session.createTask(download(url));
+    session.resume(afterForeground);
+    assertThat(sink.awaitCompletion(afterForeground).error()).isNull();
+    assertThat(details("task delayed")).hasSize(1);
+    assertThat(whats()).contains("rate limiter reset");
+
+    finishWhileSuspendedThenWake(session, url, session.createTask(download(url)));
+    long next = session.createTask(download(url));
+    session.resume(next);
+    assertThat(details("task delayed")).last().asString().startsWith("60 s: rate");
+  }
+
+  /**
+   * Lets the task finish while the app is suspended (which asks for a relaunch), then wakes the app
+   * in the background so the queued events drain. A delayed task gets its last second here.
+   */
+  private long finishWhileSuspendedThenWake(DaemonConnection session, URI url, long task) {
+    long relaunches = details("relaunch requested").size();
+    harness.daemon.appStateChanged(BUNDLE, AppState.SUSPENDED);
+    session.resume(task);
+    clock.advance(Duration.ofSeconds(1));
+    await()
+        .atMost(RecordingSink.TIMEOUT)
+        .until(() -> details("relaunch requested").size() == relaunches + 1);
+    harness.daemon.appStateChanged(BUNDLE, AppState.BACKGROUND);
+    sink.awaitCompletion(task);
+    await()
+        .atMost(RecordingSink.TIMEOUT)
+        .until(
+            () ->
+                sink.all(TaskEvent.DidFinishEventsForBackgroundSession.class).size()
+                    == relaunches + 1);
+    return task;
+  }
+
   private List<String> whats() {
     return harness.timeline.events().stream().map(TimelineEvent::what).toList();
   }
