@@ -71,6 +71,13 @@ public final class URLSession {
   private static final RequestInfo RESUME_DATA_PLACEHOLDER =
       new RequestInfo("GET", URI.create("about:resume-data"), List.of());
 
+  /** Apple's {@code URLSession.DelayedRequestDisposition}: answers willBeginDelayedRequest. */
+  public enum DelayedRequestDisposition {
+    CONTINUE_LOADING,
+    USE_NEW_REQUEST,
+    CANCEL
+  }
+
   /** A completion handler: {@code (data or file, response, error)}, on the delegate queue. */
   @FunctionalInterface
   public interface CompletionHandler<T> {
@@ -655,6 +662,24 @@ public final class URLSession {
       } else {
         provideBodyStream(task, null);
       }
+    } else if (event instanceof TaskEvent.WillBeginDelayedRequest e) {
+      URLSessionTask task = taskFor(id, null);
+      URLRequest request = toRequest(e.request());
+      if (target instanceof URLSessionTaskDelegate d) {
+        call(
+            id,
+            "willBeginDelayedRequest",
+            request.toString(),
+            () ->
+                d.willBeginDelayedRequest(
+                    this,
+                    task,
+                    request,
+                    (disposition, newRequest) ->
+                        continueDelayedRequest(task, disposition, newRequest)));
+      } else {
+        continueDelayedRequest(task, DelayedRequestDisposition.CONTINUE_LOADING, null);
+      }
     } else if (event instanceof TaskEvent.DidReceiveResponse e) {
       URLSessionTask task = taskFor(id, TaskKind.DATA);
       HTTPURLResponse response = toResponse(e.response());
@@ -802,6 +827,38 @@ public final class URLSession {
       // Lets this very call finish: the daemon counts the event delivered when it returns.
       ownedQueue.shutdown();
     }
+  }
+
+  private void continueDelayedRequest(
+      URLSessionTask task, DelayedRequestDisposition disposition, URLRequest newRequest) {
+    DelayedRequestDisposition answer =
+        disposition == null ? DelayedRequestDisposition.CONTINUE_LOADING : disposition;
+    if (answer == DelayedRequestDisposition.USE_NEW_REQUEST && newRequest == null) {
+      post(
+          Layer.SESSION,
+          task.taskIdentifier(),
+          "willBeginDelayedRequest",
+          "useNewRequest without a request: continuing with the original",
+          Severity.WARNING);
+      answer = DelayedRequestDisposition.CONTINUE_LOADING;
+    }
+    if (answer == DelayedRequestDisposition.CANCEL) {
+      task.markCanceling();
+    }
+    lab.videofarm.os.transferd.DelayedRequestDisposition forDaemon =
+        switch (answer) {
+          case CONTINUE_LOADING ->
+              lab.videofarm.os.transferd.DelayedRequestDisposition.CONTINUE_LOADING;
+          case USE_NEW_REQUEST ->
+              lab.videofarm.os.transferd.DelayedRequestDisposition.USE_NEW_REQUEST;
+          case CANCEL -> lab.videofarm.os.transferd.DelayedRequestDisposition.CANCEL;
+        };
+    RequestInfo replacement =
+        answer == DelayedRequestDisposition.USE_NEW_REQUEST ? requestInfo(newRequest) : null;
+    forward(
+        task,
+        "continueDelayedRequest",
+        daemon -> daemon.continueDelayedRequest(task.taskIdentifier(), forDaemon, replacement));
   }
 
   private void provideBodyStream(URLSessionTask task, InputStream stream) {

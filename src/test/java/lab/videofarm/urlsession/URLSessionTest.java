@@ -288,6 +288,66 @@ class URLSessionTest {
   }
 
   @Test
+  void earliestBeginDateIsATaskPropertyThatReachesTheDaemon() {
+    URLSession session = background("bg", new RecordingDelegate());
+    URLSessionDownloadTask task = session.downloadTask(MOVIE);
+    java.time.Instant later = clock.now().plus(Duration.ofHours(2));
+
+    task.setEarliestBeginDate(later);
+    task.resume();
+
+    assertThat(task.earliestBeginDate()).isEqualTo(later);
+    assertThat(daemon.last().calls)
+        .containsSubsequence(
+            "setEarliestBeginDate " + task.taskIdentifier() + " " + later,
+            "resume " + task.taskIdentifier());
+  }
+
+  @Test
+  void willBeginDelayedRequestAsksTheDelegateAndForwardsItsNewRequest() throws Exception {
+    URI fresher = URI.create("http://127.0.0.1:9/videos/2/movie");
+    List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    URLSessionTaskDelegate delegate =
+        new URLSessionTaskDelegate() {
+          @Override
+          public void willBeginDelayedRequest(
+              URLSession session,
+              URLSessionTask task,
+              URLRequest request,
+              java.util.function.BiConsumer<URLSession.DelayedRequestDisposition, URLRequest>
+                  completionHandler) {
+            asked.add(task.taskIdentifier() + " " + request.url());
+            completionHandler.accept(
+                URLSession.DelayedRequestDisposition.USE_NEW_REQUEST, request.withUrl(fresher));
+          }
+        };
+    URLSession session = background("bg", delegate);
+    long id = session.downloadTask(MOVIE).taskIdentifier();
+
+    daemon
+        .last()
+        .deliver(
+            new TaskEvent.WillBeginDelayedRequest(id, new RequestInfo("GET", MOVIE, List.of())));
+
+    assertThat(asked).containsExactly(id + " " + MOVIE);
+    assertThat(daemon.last().calls)
+        .contains("continueDelayedRequest " + id + " USE_NEW_REQUEST " + fresher);
+  }
+
+  @Test
+  void aDelegateThatDoesNotImplementWillBeginDelayedRequestContinuesLoading() throws Exception {
+    URLSession session = background("bg", new RecordingDelegate());
+    long id = session.downloadTask(MOVIE).taskIdentifier();
+
+    daemon
+        .last()
+        .deliver(
+            new TaskEvent.WillBeginDelayedRequest(id, new RequestInfo("GET", MOVIE, List.of())));
+
+    assertThat(daemon.last().calls).contains("continueDelayedRequest " + id + " CONTINUE_LOADING");
+  }
+
+  @Test
   void daemonErrorsBecomeURLErrorsWithApplesUserInfoKeys() throws Exception {
     RecordingDelegate delegate = new RecordingDelegate();
     URLSession session = background("bg", delegate);

@@ -1,6 +1,7 @@
 package lab.videofarm.os.transferd;
 
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +35,19 @@ public interface DaemonConnection extends AutoCloseable {
 
   /** Answers {@link TaskEvent.NeedNewBodyStream}. The daemon closes the stream when done. */
   void provideBodyStream(long taskIdentifier, InputStream body);
+
+  /**
+   * Answers {@link TaskEvent.WillBeginDelayedRequest}. {@code newRequest} is used only with {@link
+   * DelayedRequestDisposition#USE_NEW_REQUEST}; an answer nobody waits for is ignored.
+   */
+  void continueDelayedRequest(
+      long taskIdentifier, DelayedRequestDisposition disposition, RequestInfo newRequest);
+
+  /**
+   * Sets Apple's {@code earliestBeginDate} of a task that has not started yet (device time, or null
+   * for none). Only background sessions honour it; it has no effect once the task started.
+   */
+  void setEarliestBeginDate(long taskIdentifier, Instant earliestBeginDate);
 
   /** Sets the app's label on a task. */
   void setTaskDescription(long taskIdentifier, String description);

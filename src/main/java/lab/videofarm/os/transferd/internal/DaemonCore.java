@@ -35,6 +35,7 @@ import lab.videofarm.os.timeline.Timeline;
 import lab.videofarm.os.timeline.TimelineEvent;
 import lab.videofarm.os.timeline.TimelineEvent.Severity;
 import lab.videofarm.os.transferd.DaemonEventSink;
+import lab.videofarm.os.transferd.DelayedRequestDisposition;
 import lab.videofarm.os.transferd.HttpHeader;
 import lab.videofarm.os.transferd.RequestInfo;
 import lab.videofarm.os.transferd.ResponseInfo;
@@ -255,6 +256,7 @@ public final class DaemonCore implements AutoCloseable {
               ? channel.tasks.size() + " tasks carry on"
               : "its tasks are cancelled");
       if (channel.key.isBackground()) {
+        abandonDelayedRequests(channel);
         // Data tasks live only while their app runs (rule 10), and a closed connection means the
         // process is gone.
         for (TaskRecord task : List.copyOf(channel.tasks.values())) {
@@ -308,6 +310,7 @@ public final class DaemonCore implements AutoCloseable {
           continue;
         }
         if (state == AppState.SUSPENDED && channel.key.isBackground()) {
+          abandonDelayedRequests(channel);
           for (TaskRecord task : List.copyOf(channel.tasks.values())) {
             if (task.spec.kind() == TaskKind.DATA && !task.isFinished()) {
               task.state = TaskState.CANCELING;
@@ -583,7 +586,7 @@ public final class DaemonCore implements AutoCloseable {
     Duration delay = Duration.ZERO;
     String why = "";
     if (!task.started && task.session.key.isBackground()) {
-      Instant earliest = task.spec.earliestBeginDate();
+      Instant earliest = task.earliestBeginDate;
       if (earliest != null && earliest.isAfter(clock.now())) {
         delay = Duration.between(clock.now(), earliest);
         why = "earliestBeginDate " + earliest;
@@ -595,9 +598,101 @@ public final class DaemonCore implements AutoCloseable {
       }
     }
     if (delay.isZero()) {
-      dispatch(task);
+      due(task);
     } else {
       delay(task, delay, why);
+    }
+  }
+
+  /**
+   * Rule 8: a background task with an earliestBeginDate asks its app, once, before it first starts:
+   * the app may continue, swap the request, or cancel. iOS asks only a running app; otherwise the
+   * original request goes ahead.
+   */
+  private void due(TaskRecord task) {
+    if (!task.started
+        && !task.delayedRequestAnswered
+        && task.earliestBeginDate != null
+        && task.session.key.isBackground()
+        && task.state == TaskState.RUNNING) {
+      if (deliverable(task.session)) {
+        task.phase = TaskRecord.Phase.DELAYED;
+        task.awaitingDelayedRequest = true;
+        post(task, "asking the app", "willBeginDelayedRequest " + task.currentRequest.url());
+        emit(task.session, new TaskEvent.WillBeginDelayedRequest(task.id, task.currentRequest));
+        return;
+      }
+      task.delayedRequestAnswered = true;
+      post(task, "delayed request continues", "the app is not running to be asked");
+    }
+    dispatch(task);
+  }
+
+  /** The app can no longer answer WillBeginDelayedRequest: the original request goes ahead. */
+  private void abandonDelayedRequests(SessionChannel channel) {
+    for (TaskRecord task : List.copyOf(channel.tasks.values())) {
+      if (task.awaitingDelayedRequest) {
+        channel.queue.removeIf(
+            pending ->
+                pending.event() instanceof TaskEvent.WillBeginDelayedRequest asked
+                    && asked.taskIdentifier() == task.id);
+        task.awaitingDelayedRequest = false;
+        task.delayedRequestAnswered = true;
+        task.phase = TaskRecord.Phase.IDLE;
+        post(task, "delayed request continues", "the app went away before answering");
+        dispatch(task);
+      }
+    }
+  }
+
+  void continueDelayedRequest(
+      RealConnection connection,
+      long id,
+      DelayedRequestDisposition disposition,
+      RequestInfo newRequest) {
+    synchronized (lock) {
+      TaskRecord task = usable(connection).tasks.get(id);
+      if (task == null
+          || !task.awaitingDelayedRequest
+          || task.isFinished()
+          || task.state == TaskState.CANCELING) {
+        return;
+      }
+      task.awaitingDelayedRequest = false;
+      task.delayedRequestAnswered = true;
+      if (task.phase == TaskRecord.Phase.DELAYED) {
+        task.phase = TaskRecord.Phase.IDLE;
+      }
+      switch (disposition == null ? DelayedRequestDisposition.CONTINUE_LOADING : disposition) {
+        case CANCEL -> {
+          task.state = TaskState.CANCELING;
+          post(task, "task cancelled", "by willBeginDelayedRequest");
+          finishStopped(task, StopReason.CANCEL);
+        }
+        case USE_NEW_REQUEST -> {
+          if (newRequest != null) {
+            task.currentRequest = newRequest;
+            post(task, "request replaced", newRequest.method() + " " + newRequest.url());
+          }
+          dispatch(task);
+        }
+        case CONTINUE_LOADING -> {
+          post(task, "delayed request continues", "");
+          dispatch(task);
+        }
+      }
+      persist();
+    }
+  }
+
+  void setEarliestBeginDate(RealConnection connection, long id, Instant date) {
+    synchronized (lock) {
+      TaskRecord task = usable(connection).tasks.get(id);
+      if (task == null || task.started || task.state != TaskState.SUSPENDED) {
+        return;
+      }
+      task.earliestBeginDate = date;
+      persist();
     }
   }
 
@@ -626,7 +721,7 @@ public final class DaemonCore implements AutoCloseable {
                 if (task.phase == TaskRecord.Phase.DELAYED && task.state == TaskState.RUNNING) {
                   task.phase = TaskRecord.Phase.IDLE;
                   task.delayTimer = null;
-                  dispatch(task);
+                  due(task);
                 }
               }
             });

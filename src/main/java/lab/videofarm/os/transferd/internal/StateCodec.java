@@ -79,7 +79,10 @@ final class StateCodec {
       ArrayNode queue = node.putArray("queue");
       for (SessionChannel.Pending pending : channel.queue) {
         TaskRecord owner = channel.tasks.get(pending.event().taskIdentifier());
-        if (pending.progress() || (owner != null && owner.spec.kind() == TaskKind.DATA)) {
+        // A question to the app dies with the daemon; the next daemon asks again.
+        if (pending.progress()
+            || pending.event() instanceof TaskEvent.WillBeginDelayedRequest
+            || (owner != null && owner.spec.kind() == TaskKind.DATA)) {
           continue;
         }
         queue.add(event(pending.event()));
@@ -159,9 +162,10 @@ final class StateCodec {
     node.put("kind", task.spec.kind().name());
     node.set("request", request(task.spec.request()));
     node.set("body", body(task.spec.body()));
-    if (task.spec.earliestBeginDate() != null) {
-      node.put("earliestBeginDate", task.spec.earliestBeginDate().toString());
+    if (task.earliestBeginDate != null) {
+      node.put("earliestBeginDate", task.earliestBeginDate.toString());
     }
+    node.put("delayedRequestAnswered", task.delayedRequestAnswered);
     node.put("description", task.description);
     node.set("originalRequest", request(task.originalRequest));
     node.set("currentRequest", request(task.currentRequest));
@@ -221,6 +225,7 @@ final class StateCodec {
     task.acceptsRanges = node.path("acceptsRanges").asBoolean();
     task.forceQuit = node.path("forceQuit").asBoolean();
     task.started = node.path("started").asBoolean();
+    task.delayedRequestAnswered = node.path("delayedRequestAnswered").asBoolean();
     task.resourceElapsed = Duration.ofMillis(node.path("resourceElapsedMillis").asLong());
     if (node.hasNonNull("response")) {
       task.response = response(node.path("response"));

@@ -23,7 +23,8 @@ final class TaskRecord {
     /** Not scheduled: suspended, completed, or between steps. */
     IDLE,
     /**
-     * Waiting on a clock timer: earliestBeginDate, the relaunch rate limiter, or a retry backoff.
+     * Waiting on a clock timer (earliestBeginDate, the relaunch rate limiter, a retry backoff), or
+     * on the app's answer to WillBeginDelayedRequest.
      */
     DELAYED,
     /** Waiting for the network to come back. */
@@ -79,6 +80,15 @@ final class TaskRecord {
   Instant runningSince;
   int failuresWithoutProgress;
 
+  /** Apple's earliestBeginDate (device time), or null; the app may set it until the task starts. */
+  Instant earliestBeginDate;
+
+  /** WillBeginDelayedRequest was sent and the task waits, DELAYED, for the app's answer. */
+  boolean awaitingDelayedRequest;
+
+  /** The app answered WillBeginDelayedRequest (or could not be asked): never ask again. */
+  boolean delayedRequestAnswered;
+
   /** An attempt was dispatched once: earliestBeginDate and the rate limiter are behind it. */
   boolean started;
 
@@ -102,6 +112,7 @@ final class TaskRecord {
     this.spec = spec;
     this.launch = launch;
     this.description = spec.taskDescription();
+    this.earliestBeginDate = spec.earliestBeginDate();
     this.originalRequest = spec.request();
     this.currentRequest = spec.request();
   }
