@@ -28,8 +28,11 @@ public interface DaemonConnection extends AutoCloseable {
   void cancel(long taskIdentifier);
 
   /**
-   * Cancels a download and produces resume data when the download could be resumed later (see
-   * background-sessions.md, rule 27), or an empty optional otherwise.
+   * Cancels a download or an upload and produces resume data when it could be resumed later, or an
+   * empty optional otherwise. A download needs a validator, byte ranges and its partial file (rule
+   * 27); an upload from a file needs a server that offered resumption with {@code 104 Upload
+   * Resumption Supported} (rules 35-36). Resume the one with a {@link TaskSpec} of the same kind
+   * that carries the data.
    */
   CompletableFuture<Optional<byte[]>> cancelByProducingResumeData(long taskIdentifier);
 

@@ -180,6 +180,12 @@ final class StateCodec {
     }
     node.put("validator", task.validator);
     node.put("acceptsRanges", task.acceptsRanges);
+    if (task.uploadResource != null) {
+      node.put("uploadResource", task.uploadResource.toString());
+      node.put("uploadInteropVersion", task.uploadInteropVersion);
+    }
+    node.put("uploadFileSize", task.uploadFileSize);
+    node.put("uploadFileModified", task.uploadFileModified);
     node.put("forceQuit", task.forceQuit);
     node.put("started", task.started);
     node.put("resourceElapsedMillis", task.resourceElapsed.toMillis());
@@ -223,6 +229,12 @@ final class StateCodec {
     }
     task.validator = node.hasNonNull("validator") ? node.path("validator").asText() : null;
     task.acceptsRanges = node.path("acceptsRanges").asBoolean();
+    if (node.hasNonNull("uploadResource")) {
+      task.uploadResource = java.net.URI.create(node.path("uploadResource").asText());
+      task.uploadInteropVersion = node.path("uploadInteropVersion").asInt();
+    }
+    task.uploadFileSize = node.path("uploadFileSize").asLong(-1);
+    task.uploadFileModified = node.path("uploadFileModified").asLong(-1);
     task.forceQuit = node.path("forceQuit").asBoolean();
     task.started = node.path("started").asBoolean();
     task.delayedRequestAnswered = node.path("delayedRequestAnswered").asBoolean();

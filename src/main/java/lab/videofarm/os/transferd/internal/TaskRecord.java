@@ -1,6 +1,7 @@
 package lab.videofarm.os.transferd.internal;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +63,20 @@ final class TaskRecord {
   String validator;
 
   boolean acceptsRanges;
+
+  /**
+   * A resumable upload's resource on the server, from its {@code 104 Upload Resumption Supported},
+   * or null: the next attempt continues there (HEAD, then PATCH) instead of starting over.
+   */
+  URI uploadResource;
+
+  /** The draft's interop version that {@link #uploadResource} speaks. */
+  int uploadInteropVersion;
+
+  /** The upload's file when the upload began; a changed file is never resumed (rule 37). */
+  long uploadFileSize = -1;
+
+  long uploadFileModified = -1;
 
   /** The next attempt continues existing bytes and must say so with DidResumeAtOffset. */
   boolean announceResume;
