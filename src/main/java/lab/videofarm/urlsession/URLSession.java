@@ -402,6 +402,31 @@ public final class URLSession {
         URLSessionUploadTask::new);
   }
 
+  /**
+   * Continues an upload from its resume data (iOS 17's {@code uploadTask(withResumeData:)}): the
+   * task asks the server how much it already has and sends only the rest (rules 35-37). It fails if
+   * the file changed since the upload began. Allowed in background sessions: the body is a file.
+   */
+  public URLSessionUploadTask uploadTask(byte[] resumeData) {
+    Objects.requireNonNull(resumeData, "resumeData");
+    return newTask(
+        TaskKind.UPLOAD, null, new UploadBody.None(), resumeData, null, URLSessionUploadTask::new);
+  }
+
+  /** {@link #uploadTask(byte[])} with the answer in a completion handler. Not in background. */
+  public URLSessionUploadTask uploadTask(
+      byte[] resumeData, CompletionHandler<byte[]> completionHandler) {
+    refuseCompletionHandler();
+    Objects.requireNonNull(resumeData, "resumeData");
+    return newTask(
+        TaskKind.UPLOAD,
+        null,
+        new UploadBody.None(),
+        resumeData,
+        PendingHandler.forData(completionHandler),
+        URLSessionUploadTask::new);
+  }
+
   public URLSessionUploadTask uploadTask(
       URLRequest request, Path fromFile, CompletionHandler<byte[]> completionHandler) {
     refuseCompletionHandler();
@@ -604,7 +629,7 @@ public final class URLSession {
     }
   }
 
-  void cancelByProducingResumeData(URLSessionDownloadTask task, Consumer<byte[]> handler) {
+  void cancelByProducingResumeData(URLSessionTask task, Consumer<byte[]> handler) {
     long id = task.taskIdentifier();
     if (detached) {
       onDelegateQueue(() -> handler.accept(null));
@@ -760,7 +785,7 @@ public final class URLSession {
     } else if (event instanceof TaskEvent.DidComplete e) {
       URLSessionTask task = taskFor(id, null);
       HTTPURLResponse response = toResponse(e.response());
-      URLError error = toError(e.error());
+      URLError error = toError(e.error(), task instanceof URLSessionUploadTask);
       task.completed(response, error);
       tasks.remove(id);
       PendingHandler handler = handlers.remove(id);
@@ -798,7 +823,7 @@ public final class URLSession {
             () -> target.urlSessionDidFinishEvents(this));
       }
     } else if (event instanceof TaskEvent.DidBecomeInvalid e) {
-      becameInvalid(target, toError(e.error()));
+      becameInvalid(target, toError(e.error(), false));
     }
   }
 
@@ -951,7 +976,7 @@ public final class URLSession {
         info.url(), info.statusCode(), headers, info.expectedContentLength());
   }
 
-  private static URLError toError(TransferError error) {
+  private static URLError toError(TransferError error, boolean upload) {
     if (error == null) {
       return null;
     }
@@ -960,7 +985,9 @@ public final class URLSession {
       userInfo.put(URLError.FAILING_URL_KEY, error.failingUrl());
     }
     if (error.resumeData() != null) {
-      userInfo.put(URLError.DOWNLOAD_TASK_RESUME_DATA_KEY, error.resumeData());
+      userInfo.put(
+          upload ? URLError.UPLOAD_TASK_RESUME_DATA_KEY : URLError.DOWNLOAD_TASK_RESUME_DATA_KEY,
+          error.resumeData());
     }
     if (error.backgroundCancelReason() != null) {
       userInfo.put(URLError.BACKGROUND_TASK_CANCELLED_REASON_KEY, error.backgroundCancelReason());

@@ -581,6 +581,62 @@ class URLSessionTest {
   }
 
   @Test
+  void anUploadFromResumeDataHandsTheDataToTheDaemonEvenInTheBackground() {
+    URLSession session = background("bg", new RecordingDelegate());
+
+    URLSessionUploadTask task = session.uploadTask(new byte[] {4, 5, 6});
+
+    assertThat(daemon.last().created.get(0).resumeData()).containsExactly(4, 5, 6);
+    assertThat(daemon.last().created.get(0).kind()).isEqualTo(TaskKind.UPLOAD);
+    assertThat(task.state()).isEqualTo(URLSessionTask.State.SUSPENDED);
+  }
+
+  @Test
+  void anUploadFromResumeDataWithACompletionHandlerIsRefusedInTheBackground() {
+    URLSession session = background("bg", new RecordingDelegate());
+
+    assertThatThrownBy(() -> session.uploadTask(new byte[] {1}, (data, response, error) -> {}))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("Completion handler blocks are not supported");
+  }
+
+  @Test
+  void cancelByProducingResumeDataOfAnUploadHandsTheDataToTheHandler() throws Exception {
+    URLSession session = background("bg", new RecordingDelegate());
+    Path file = Files.writeString(container.resolve("movie.mp4"), "movie");
+    URLSessionUploadTask task =
+        session.uploadTask(URLRequest.of(MOVIE).withHttpMethod("PUT"), file);
+    task.resume();
+    daemon.last().resumeDataToProduce = new byte[] {3, 1};
+    CompletableFuture<byte[]> resumeData = new CompletableFuture<>();
+
+    task.cancelByProducingResumeData(resumeData::complete);
+
+    assertThat(resumeData.get(5, TimeUnit.SECONDS)).containsExactly(3, 1);
+    assertThat(daemon.last().calls)
+        .contains("cancelByProducingResumeData " + task.taskIdentifier());
+  }
+
+  @Test
+  void aFailedUploadCarriesItsResumeDataUnderTheUploadKey() throws Exception {
+    RecordingDelegate delegate = new RecordingDelegate();
+    URLSession session = background("bg", delegate);
+    Path file = Files.writeString(container.resolve("movie.mp4"), "movie");
+    long id = session.uploadTask(URLRequest.of(MOVIE).withHttpMethod("PUT"), file).taskIdentifier();
+
+    daemon
+        .last()
+        .deliver(
+            new TaskEvent.DidComplete(
+                id, null, new TransferError(-1005, "lost", MOVIE, new byte[] {2, 2}, null)));
+
+    URLError error = delegate.errors.get(0);
+    assertThat(error.uploadTaskResumeData()).contains(new byte[] {2, 2});
+    assertThat(error.downloadTaskResumeData()).isEmpty();
+    assertThat(error.userInfo()).containsKey("NSURLSessionUploadTaskResumeData");
+  }
+
+  @Test
   void theProcessDyingDetachesTheSessionAndLeavesTheEventInFlightQueued() throws Exception {
     CountDownLatch inDelegate = new CountDownLatch(1);
     CountDownLatch never = new CountDownLatch(1);
