@@ -191,6 +191,27 @@ class TransferDaemonResumableUploadTest {
   }
 
   @Test
+  void aBackgroundUploadContinuesFromTheOffsetAfterADaemonRestart() throws Exception {
+    harness.server.faults().throttleBytesPerSecond(400_000);
+    DaemonConnection session = harness.daemon.connect(background(1), sink);
+    long task = session.createTask(uploadFile(url, file));
+    session.resume(task);
+    awaitServerHolds(100_000);
+
+    harness.restartDaemon();
+    harness.server.faults().reset();
+    RecordingSink next = harness.sink("next");
+    harness.daemon.connect(background(2), next);
+
+    assertThat(next.awaitCompletion(task).error()).isNull();
+    assertThat(sha256(harness.fetch(url))).isEqualTo(sha256(movie));
+    assertThat(harness.server.requests())
+        .extracting(RecordedRequest::method)
+        .containsSubsequence("PUT", "HEAD", "PATCH");
+    assertNoByteSentTwice();
+  }
+
+  @Test
   void plainCancelGivesTheUploadResourceUp() throws Exception {
     harness.server.faults().throttleBytesPerSecond(400_000);
     DaemonConnection session = harness.daemon.connect(background(1), sink);

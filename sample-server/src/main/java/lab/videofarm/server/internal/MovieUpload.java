@@ -420,7 +420,12 @@ final class MovieUpload {
     ReentrantLock lock = uploads.lock(resource);
     try {
       if (lock.tryLock(BUSY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        return lock;
+        if (Files.isRegularFile(resource.partial())) {
+          return lock;
+        }
+        // The request it waited for finished or cancelled the upload.
+        lock.unlock();
+        throw ApiException.notFound("upload resource " + resource.token() + " is gone");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
