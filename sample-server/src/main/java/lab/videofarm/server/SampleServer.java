@@ -50,7 +50,7 @@ import lab.videofarm.server.internal.ServerRuntime;
  *       {@code image/jpeg}</td></tr>
  *   <tr><td>{@code GET|PUT|DELETE /admin/faults}</td><td>the {@link Faults} as JSON; PUT sets
  *       any of {@code throttleBytesPerSecond}, {@code latencyMillis},
- *       {@code dropConnectionAfterBodyBytes}, {@code disableRanges} and stages
+ *       {@code dropConnectionAfterBodyBytes}, {@code disableRanges}, {@code disableResumableUploads} and stages
  *       {@code changeMovieEtag: "<id>"}; DELETE switches all off</td></tr>
  * </table>
  *

@@ -150,6 +150,16 @@ class ResumableUploadTest {
   }
 
   @Test
+  void theAdminEndpointSwitchesResumableUploadsOffAndOn() throws Exception {
+    TestHttp.Reply off = http.putJson("/admin/faults", "{\"disableResumableUploads\": true}");
+
+    assertThat(Fixtures.json(off).get("disableResumableUploads").asBoolean()).isTrue();
+    assertThat(fixture.server.faults().resumableUploadsEnabled()).isFalse();
+    assertThat(http.send("DELETE", "/admin/faults").status()).isEqualTo(200);
+    assertThat(fixture.server.faults().resumableUploadsEnabled()).isTrue();
+  }
+
+  @Test
   void anUploadResourceOutlivesARestartButExpiresWhenIdleTooLong() throws Exception {
     String location = cutUpload(CUT_AT);
     fixture.close();
