@@ -878,12 +878,16 @@ public final class URLSession {
               lab.videofarm.os.transferd.DelayedRequestDisposition.USE_NEW_REQUEST;
           case CANCEL -> lab.videofarm.os.transferd.DelayedRequestDisposition.CANCEL;
         };
-    RequestInfo replacement =
-        answer == DelayedRequestDisposition.USE_NEW_REQUEST ? requestInfo(newRequest) : null;
+    RequestInfo replacement = null;
+    if (answer == DelayedRequestDisposition.USE_NEW_REQUEST) {
+      replacement = requestInfo(newRequest);
+      task.requestReplaced(newRequest);
+    }
+    RequestInfo toDaemon = replacement;
     forward(
         task,
         "continueDelayedRequest",
-        daemon -> daemon.continueDelayedRequest(task.taskIdentifier(), forDaemon, replacement));
+        daemon -> daemon.continueDelayedRequest(task.taskIdentifier(), forDaemon, toDaemon));
   }
 
   private void provideBodyStream(URLSessionTask task, InputStream stream) {

@@ -220,6 +220,11 @@ public class URLSessionTask {
     }
   }
 
+  /** The delegate swapped the request of a delayed task (rule 8). */
+  final void requestReplaced(URLRequest request) {
+    currentRequest = request;
+  }
+
   final void completed(HTTPURLResponse finalResponse, URLError failure) {
     responded(finalResponse);
     error = failure;

@@ -322,7 +322,8 @@ class URLSessionTest {
           }
         };
     URLSession session = background("bg", delegate);
-    long id = session.downloadTask(MOVIE).taskIdentifier();
+    URLSessionDownloadTask task = session.downloadTask(MOVIE);
+    long id = task.taskIdentifier();
 
     daemon
         .last()
@@ -330,6 +331,8 @@ class URLSessionTest {
             new TaskEvent.WillBeginDelayedRequest(id, new RequestInfo("GET", MOVIE, List.of())));
 
     assertThat(asked).containsExactly(id + " " + MOVIE);
+    assertThat(task.currentRequest().url()).isEqualTo(fresher);
+    assertThat(task.originalRequest().url()).isEqualTo(MOVIE);
     assertThat(daemon.last().calls)
         .contains("continueDelayedRequest " + id + " USE_NEW_REQUEST " + fresher);
   }
