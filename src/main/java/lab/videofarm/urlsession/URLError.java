@@ -77,6 +77,12 @@ public final class URLError extends RuntimeException {
   /** {@code NSURLSessionDownloadTaskResumeData}: resume data of a failed or cancelled download. */
   public static final String DOWNLOAD_TASK_RESUME_DATA_KEY = "NSURLSessionDownloadTaskResumeData";
 
+  /**
+   * {@code NSURLSessionUploadTaskResumeData} (iOS 17 and later): resume data of a failed or
+   * cancelled upload from a file, present only when the server supports resumable uploads.
+   */
+  public static final String UPLOAD_TASK_RESUME_DATA_KEY = "NSURLSessionUploadTaskResumeData";
+
   /** {@code NSURLErrorBackgroundTaskCancelledReasonKey}: why the system cancelled the task. */
   public static final String BACKGROUND_TASK_CANCELLED_REASON_KEY =
       "NSURLErrorBackgroundTaskCancelledReasonKey";
@@ -127,6 +133,12 @@ public final class URLError extends RuntimeException {
   /** Resume data of a download that can be continued with {@code downloadTask(resumeData)}. */
   public Optional<byte[]> downloadTaskResumeData() {
     return Optional.ofNullable((byte[]) userInfo.get(DOWNLOAD_TASK_RESUME_DATA_KEY))
+        .map(byte[]::clone);
+  }
+
+  /** Resume data of an upload that can be continued with {@code uploadTask(resumeData)}. */
+  public Optional<byte[]> uploadTaskResumeData() {
+    return Optional.ofNullable((byte[]) userInfo.get(UPLOAD_TASK_RESUME_DATA_KEY))
         .map(byte[]::clone);
   }
 

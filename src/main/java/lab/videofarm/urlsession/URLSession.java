@@ -71,6 +71,13 @@ public final class URLSession {
   private static final RequestInfo RESUME_DATA_PLACEHOLDER =
       new RequestInfo("GET", URI.create("about:resume-data"), List.of());
 
+  /** Apple's {@code URLSession.DelayedRequestDisposition}: answers willBeginDelayedRequest. */
+  public enum DelayedRequestDisposition {
+    CONTINUE_LOADING,
+    USE_NEW_REQUEST,
+    CANCEL
+  }
+
   /** A completion handler: {@code (data or file, response, error)}, on the delegate queue. */
   @FunctionalInterface
   public interface CompletionHandler<T> {
@@ -395,6 +402,31 @@ public final class URLSession {
         URLSessionUploadTask::new);
   }
 
+  /**
+   * Continues an upload from its resume data (iOS 17's {@code uploadTask(withResumeData:)}): the
+   * task asks the server how much it already has and sends only the rest (rules 35-37). It fails if
+   * the file changed since the upload began. Allowed in background sessions: the body is a file.
+   */
+  public URLSessionUploadTask uploadTask(byte[] resumeData) {
+    Objects.requireNonNull(resumeData, "resumeData");
+    return newTask(
+        TaskKind.UPLOAD, null, new UploadBody.None(), resumeData, null, URLSessionUploadTask::new);
+  }
+
+  /** {@link #uploadTask(byte[])} with the answer in a completion handler. Not in background. */
+  public URLSessionUploadTask uploadTask(
+      byte[] resumeData, CompletionHandler<byte[]> completionHandler) {
+    refuseCompletionHandler();
+    Objects.requireNonNull(resumeData, "resumeData");
+    return newTask(
+        TaskKind.UPLOAD,
+        null,
+        new UploadBody.None(),
+        resumeData,
+        PendingHandler.forData(completionHandler),
+        URLSessionUploadTask::new);
+  }
+
   public URLSessionUploadTask uploadTask(
       URLRequest request, Path fromFile, CompletionHandler<byte[]> completionHandler) {
     refuseCompletionHandler();
@@ -597,7 +629,7 @@ public final class URLSession {
     }
   }
 
-  void cancelByProducingResumeData(URLSessionDownloadTask task, Consumer<byte[]> handler) {
+  void cancelByProducingResumeData(URLSessionTask task, Consumer<byte[]> handler) {
     long id = task.taskIdentifier();
     if (detached) {
       onDelegateQueue(() -> handler.accept(null));
@@ -654,6 +686,24 @@ public final class URLSession {
             () -> d.needNewBodyStream(this, task, stream -> provideBodyStream(task, stream)));
       } else {
         provideBodyStream(task, null);
+      }
+    } else if (event instanceof TaskEvent.WillBeginDelayedRequest e) {
+      URLSessionTask task = taskFor(id, null);
+      URLRequest request = toRequest(e.request());
+      if (target instanceof URLSessionTaskDelegate d) {
+        call(
+            id,
+            "willBeginDelayedRequest",
+            request.toString(),
+            () ->
+                d.willBeginDelayedRequest(
+                    this,
+                    task,
+                    request,
+                    (disposition, newRequest) ->
+                        continueDelayedRequest(task, disposition, newRequest)));
+      } else {
+        continueDelayedRequest(task, DelayedRequestDisposition.CONTINUE_LOADING, null);
       }
     } else if (event instanceof TaskEvent.DidReceiveResponse e) {
       URLSessionTask task = taskFor(id, TaskKind.DATA);
@@ -735,7 +785,7 @@ public final class URLSession {
     } else if (event instanceof TaskEvent.DidComplete e) {
       URLSessionTask task = taskFor(id, null);
       HTTPURLResponse response = toResponse(e.response());
-      URLError error = toError(e.error());
+      URLError error = toError(e.error(), task instanceof URLSessionUploadTask);
       task.completed(response, error);
       tasks.remove(id);
       PendingHandler handler = handlers.remove(id);
@@ -773,7 +823,7 @@ public final class URLSession {
             () -> target.urlSessionDidFinishEvents(this));
       }
     } else if (event instanceof TaskEvent.DidBecomeInvalid e) {
-      becameInvalid(target, toError(e.error()));
+      becameInvalid(target, toError(e.error(), false));
     }
   }
 
@@ -802,6 +852,42 @@ public final class URLSession {
       // Lets this very call finish: the daemon counts the event delivered when it returns.
       ownedQueue.shutdown();
     }
+  }
+
+  private void continueDelayedRequest(
+      URLSessionTask task, DelayedRequestDisposition disposition, URLRequest newRequest) {
+    DelayedRequestDisposition answer =
+        disposition == null ? DelayedRequestDisposition.CONTINUE_LOADING : disposition;
+    if (answer == DelayedRequestDisposition.USE_NEW_REQUEST && newRequest == null) {
+      post(
+          Layer.SESSION,
+          task.taskIdentifier(),
+          "willBeginDelayedRequest",
+          "useNewRequest without a request: continuing with the original",
+          Severity.WARNING);
+      answer = DelayedRequestDisposition.CONTINUE_LOADING;
+    }
+    if (answer == DelayedRequestDisposition.CANCEL) {
+      task.markCanceling();
+    }
+    lab.videofarm.os.transferd.DelayedRequestDisposition forDaemon =
+        switch (answer) {
+          case CONTINUE_LOADING ->
+              lab.videofarm.os.transferd.DelayedRequestDisposition.CONTINUE_LOADING;
+          case USE_NEW_REQUEST ->
+              lab.videofarm.os.transferd.DelayedRequestDisposition.USE_NEW_REQUEST;
+          case CANCEL -> lab.videofarm.os.transferd.DelayedRequestDisposition.CANCEL;
+        };
+    RequestInfo replacement = null;
+    if (answer == DelayedRequestDisposition.USE_NEW_REQUEST) {
+      replacement = requestInfo(newRequest);
+      task.requestReplaced(newRequest);
+    }
+    RequestInfo toDaemon = replacement;
+    forward(
+        task,
+        "continueDelayedRequest",
+        daemon -> daemon.continueDelayedRequest(task.taskIdentifier(), forDaemon, toDaemon));
   }
 
   private void provideBodyStream(URLSessionTask task, InputStream stream) {
@@ -894,7 +980,7 @@ public final class URLSession {
         info.url(), info.statusCode(), headers, info.expectedContentLength());
   }
 
-  private static URLError toError(TransferError error) {
+  private static URLError toError(TransferError error, boolean upload) {
     if (error == null) {
       return null;
     }
@@ -903,7 +989,9 @@ public final class URLSession {
       userInfo.put(URLError.FAILING_URL_KEY, error.failingUrl());
     }
     if (error.resumeData() != null) {
-      userInfo.put(URLError.DOWNLOAD_TASK_RESUME_DATA_KEY, error.resumeData());
+      userInfo.put(
+          upload ? URLError.UPLOAD_TASK_RESUME_DATA_KEY : URLError.DOWNLOAD_TASK_RESUME_DATA_KEY,
+          error.resumeData());
     }
     if (error.backgroundCancelReason() != null) {
       userInfo.put(URLError.BACKGROUND_TASK_CANCELLED_REASON_KEY, error.backgroundCancelReason());

@@ -1,5 +1,7 @@
 package lab.videofarm.urlsession;
 
+import java.time.Instant;
+
 /**
  * One transfer of a session. New tasks start {@link State#SUSPENDED}; {@link #resume()} starts them
  * (rule 32). {@link #suspend()} and {@link #resume()} nest (rule 33); {@link #cancel()} returns at
@@ -31,6 +33,7 @@ public class URLSessionTask {
   private State state;
 
   private volatile String taskDescription;
+  private volatile Instant earliestBeginDate;
   private volatile URLRequest currentRequest;
   private volatile HTTPURLResponse response;
   private volatile URLError error;
@@ -70,6 +73,21 @@ public class URLSessionTask {
         this,
         "setTaskDescription",
         daemon -> daemon.setTaskDescription(taskIdentifier, description));
+  }
+
+  /**
+   * Apple's {@code earliestBeginDate}: the device time before which the task does not start, or
+   * null. Only background sessions honour it (rule 8); set it before {@link #resume()}. When it
+   * comes, the delegate's {@code willBeginDelayedRequest} may continue, swap or cancel the request.
+   */
+  public Instant earliestBeginDate() {
+    return earliestBeginDate;
+  }
+
+  public void setEarliestBeginDate(Instant date) {
+    this.earliestBeginDate = date;
+    session.forward(
+        this, "setEarliestBeginDate", daemon -> daemon.setEarliestBeginDate(taskIdentifier, date));
   }
 
   public synchronized State state() {
@@ -200,6 +218,11 @@ public class URLSessionTask {
         countOfBytesExpectedToReceive = newResponse.expectedContentLength();
       }
     }
+  }
+
+  /** The delegate swapped the request of a delayed task (rule 8). */
+  final void requestReplaced(URLRequest request) {
+    currentRequest = request;
   }
 
   final void completed(HTTPURLResponse finalResponse, URLError failure) {

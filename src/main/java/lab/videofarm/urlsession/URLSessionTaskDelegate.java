@@ -1,6 +1,7 @@
 package lab.videofarm.urlsession;
 
 import java.io.InputStream;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** Events every kind of task has. */
@@ -21,6 +22,22 @@ public interface URLSessionTaskDelegate extends URLSessionDelegate {
   default void needNewBodyStream(
       URLSession session, URLSessionTask task, Consumer<InputStream> completionHandler) {
     completionHandler.accept(null);
+  }
+
+  /**
+   * A background task's {@link URLSessionTask#earliestBeginDate()} has come (rule 8). Answer with
+   * {@code completionHandler}: {@link URLSession.DelayedRequestDisposition#CONTINUE_LOADING} (the
+   * request given as null), {@link URLSession.DelayedRequestDisposition#USE_NEW_REQUEST} with the
+   * new request, or {@link URLSession.DelayedRequestDisposition#CANCEL}; the task waits until then.
+   * Called only while the app runs; a task that comes due while it does not simply starts. Default
+   * sessions ignore earliestBeginDate and never call this.
+   */
+  default void willBeginDelayedRequest(
+      URLSession session,
+      URLSessionTask task,
+      URLRequest request,
+      BiConsumer<URLSession.DelayedRequestDisposition, URLRequest> completionHandler) {
+    completionHandler.accept(URLSession.DelayedRequestDisposition.CONTINUE_LOADING, null);
   }
 
   /**

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,7 @@ import lab.videofarm.urlsession.URLSessionConfiguration;
 import lab.videofarm.urlsession.URLSessionDataDelegate;
 import lab.videofarm.urlsession.URLSessionDownloadTask;
 import lab.videofarm.urlsession.URLSessionTask;
+import lab.videofarm.urlsession.URLSessionUploadTask;
 
 /**
  * A small app the device loads child-first. Tests cannot share objects with it (each launch has its
@@ -193,6 +195,39 @@ public final class TestAppDelegate implements ApplicationDelegate {
     }
     URLSessionDownloadTask task = current.session().downloadTask(resumeData);
     task.setTaskDescription(description);
+    task.resume();
+    return task.taskIdentifier();
+  }
+
+  /**
+   * Cancels a running upload of the background session, producing resume data, and saves it in the
+   * container; returns "saved N bytes" or "nil".
+   */
+  public static String cancelUploadProducingResumeData(long taskIdentifier, String resumeFile)
+      throws Exception {
+    CompletableFuture<List<URLSessionTask>> all = new CompletableFuture<>();
+    current.session().getAllTasks(all::complete);
+    URLSessionUploadTask task =
+        (URLSessionUploadTask)
+            all.get(10, TimeUnit.SECONDS).stream()
+                .filter(t -> t.taskIdentifier() == taskIdentifier)
+                .findFirst()
+                .orElseThrow();
+    CompletableFuture<byte[]> resumeData = new CompletableFuture<>();
+    task.cancelByProducingResumeData(resumeData::complete);
+    byte[] data = resumeData.get(10, TimeUnit.SECONDS);
+    if (data == null) {
+      return "nil";
+    }
+    Files.write(current.application.containerDirectory().resolve(resumeFile), data);
+    return "saved " + data.length + " bytes";
+  }
+
+  /** Continues an upload from resume data saved in the container. */
+  public static long resumeUpload(String resumeFile) throws IOException {
+    byte[] resumeData =
+        Files.readAllBytes(current.application.containerDirectory().resolve(resumeFile));
+    URLSessionUploadTask task = current.session().uploadTask(resumeData);
     task.resume();
     return task.taskIdentifier();
   }

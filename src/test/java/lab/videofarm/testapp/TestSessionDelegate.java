@@ -100,8 +100,12 @@ final class TestSessionDelegate implements URLSessionDownloadDelegate, URLSessio
   @Override
   public void didCompleteWithError(URLSession session, URLSessionTask task, URLError error) {
     String resume = "none";
-    if (error != null && error.downloadTaskResumeData().isPresent()) {
-      byte[] data = error.downloadTaskResumeData().get();
+    java.util.Optional<byte[]> resumeData =
+        error == null
+            ? java.util.Optional.empty()
+            : error.downloadTaskResumeData().or(error::uploadTaskResumeData);
+    if (resumeData.isPresent()) {
+      byte[] data = resumeData.get();
       try {
         Files.write(
             application.containerDirectory().resolve("resume-" + task.taskIdentifier() + ".bin"),

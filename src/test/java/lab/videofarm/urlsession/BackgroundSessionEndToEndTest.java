@@ -112,6 +112,53 @@ class BackgroundSessionEndToEndTest {
   }
 
   @Test
+  void anUploadCancelledWithResumeDataContinuesWhereTheServerStands() throws Exception {
+    PhoneFixture phone = phone();
+    byte[] movie = randomBytes(600_000, 5);
+    Files.write(phone.device.containerDirectory(APP).resolve("upload.mp4"), movie);
+    URI url = phone.movieUrl(phone.createVideo("resumable upload"));
+    phone.server.faults().throttleBytesPerSecond(400_000);
+    phone.launch();
+    long first = (Long) phone.app("upload", url.toString(), "upload.mp4");
+    Path uploads = phone.server.dataDirectory().resolve("uploads");
+    await().atMost(TIMEOUT).until(() -> largestPartial(uploads) >= 100_000);
+
+    Object saved = phone.app("cancelUploadProducingResumeData", first, "upload-resume.bin");
+
+    assertThat(saved).asString().startsWith("saved");
+    TimelineEvent cancelled =
+        phone.awaitEvent(Layer.APP, "didCompleteWithError", event -> event.taskId() == first);
+    assertThat(cancelled.detail()).contains("error=-999");
+    phone.server.faults().reset();
+    long resumed = (Long) phone.app("resumeUpload", "upload-resume.bin");
+    TimelineEvent done =
+        phone.awaitEvent(Layer.APP, "didCompleteWithError", event -> event.taskId() == resumed);
+    assertThat(done.detail()).contains("error=nil").contains("status=201");
+    assertThat(sha256(phone.fetch(url))).isEqualTo(sha256(movie));
+    List<RecordedRequest> bodies =
+        phone.server.requests().stream()
+            .filter(r -> r.method().equals("PUT") || r.method().equals("PATCH"))
+            .toList();
+    assertThat(bodies).extracting(RecordedRequest::method).containsExactly("PUT", "PATCH");
+    assertThat(bodies.stream().mapToLong(RecordedRequest::bodyBytesReceived).sum())
+        .isEqualTo(movie.length);
+  }
+
+  private static long largestPartial(Path uploads) throws java.io.IOException {
+    if (!Files.isDirectory(uploads)) {
+      return 0;
+    }
+    try (java.util.stream.Stream<Path> resources = Files.list(uploads)) {
+      return resources
+          .map(resource -> resource.resolve("partial"))
+          .filter(Files::isRegularFile)
+          .mapToLong(partial -> partial.toFile().length())
+          .max()
+          .orElse(0);
+    }
+  }
+
+  @Test
   void aKillMidDownloadEndsInABackgroundRelaunchThatDeliversTheQueuedEventsToTheNewDelegate()
       throws Exception {
     PhoneFixture phone = phone();

@@ -118,6 +118,24 @@ final class ScriptedDaemon implements TransferService {
     }
 
     @Override
+    public void continueDelayedRequest(
+        long taskIdentifier,
+        lab.videofarm.os.transferd.DelayedRequestDisposition disposition,
+        lab.videofarm.os.transferd.RequestInfo newRequest) {
+      calls.add(
+          "continueDelayedRequest "
+              + taskIdentifier
+              + " "
+              + disposition
+              + (newRequest == null ? "" : " " + newRequest.url()));
+    }
+
+    @Override
+    public void setEarliestBeginDate(long taskIdentifier, java.time.Instant earliestBeginDate) {
+      calls.add("setEarliestBeginDate " + taskIdentifier + " " + earliestBeginDate);
+    }
+
+    @Override
     public void setTaskDescription(long taskIdentifier, String description) {
       calls.add("setTaskDescription " + taskIdentifier + " " + description);
     }

@@ -288,6 +288,69 @@ class URLSessionTest {
   }
 
   @Test
+  void earliestBeginDateIsATaskPropertyThatReachesTheDaemon() {
+    URLSession session = background("bg", new RecordingDelegate());
+    URLSessionDownloadTask task = session.downloadTask(MOVIE);
+    java.time.Instant later = clock.now().plus(Duration.ofHours(2));
+
+    task.setEarliestBeginDate(later);
+    task.resume();
+
+    assertThat(task.earliestBeginDate()).isEqualTo(later);
+    assertThat(daemon.last().calls)
+        .containsSubsequence(
+            "setEarliestBeginDate " + task.taskIdentifier() + " " + later,
+            "resume " + task.taskIdentifier());
+  }
+
+  @Test
+  void willBeginDelayedRequestAsksTheDelegateAndForwardsItsNewRequest() throws Exception {
+    URI fresher = URI.create("http://127.0.0.1:9/videos/2/movie");
+    List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    URLSessionTaskDelegate delegate =
+        new URLSessionTaskDelegate() {
+          @Override
+          public void willBeginDelayedRequest(
+              URLSession session,
+              URLSessionTask task,
+              URLRequest request,
+              java.util.function.BiConsumer<URLSession.DelayedRequestDisposition, URLRequest>
+                  completionHandler) {
+            asked.add(task.taskIdentifier() + " " + request.url());
+            completionHandler.accept(
+                URLSession.DelayedRequestDisposition.USE_NEW_REQUEST, request.withUrl(fresher));
+          }
+        };
+    URLSession session = background("bg", delegate);
+    URLSessionDownloadTask task = session.downloadTask(MOVIE);
+    long id = task.taskIdentifier();
+
+    daemon
+        .last()
+        .deliver(
+            new TaskEvent.WillBeginDelayedRequest(id, new RequestInfo("GET", MOVIE, List.of())));
+
+    assertThat(asked).containsExactly(id + " " + MOVIE);
+    assertThat(task.currentRequest().url()).isEqualTo(fresher);
+    assertThat(task.originalRequest().url()).isEqualTo(MOVIE);
+    assertThat(daemon.last().calls)
+        .contains("continueDelayedRequest " + id + " USE_NEW_REQUEST " + fresher);
+  }
+
+  @Test
+  void aDelegateThatDoesNotImplementWillBeginDelayedRequestContinuesLoading() throws Exception {
+    URLSession session = background("bg", new RecordingDelegate());
+    long id = session.downloadTask(MOVIE).taskIdentifier();
+
+    daemon
+        .last()
+        .deliver(
+            new TaskEvent.WillBeginDelayedRequest(id, new RequestInfo("GET", MOVIE, List.of())));
+
+    assertThat(daemon.last().calls).contains("continueDelayedRequest " + id + " CONTINUE_LOADING");
+  }
+
+  @Test
   void daemonErrorsBecomeURLErrorsWithApplesUserInfoKeys() throws Exception {
     RecordingDelegate delegate = new RecordingDelegate();
     URLSession session = background("bg", delegate);
@@ -518,6 +581,62 @@ class URLSessionTest {
 
     assertThat(resumeData.get(5, TimeUnit.SECONDS)).containsExactly(9, 8);
     assertThat(task.state()).isEqualTo(URLSessionTask.State.CANCELING);
+  }
+
+  @Test
+  void anUploadFromResumeDataHandsTheDataToTheDaemonEvenInTheBackground() {
+    URLSession session = background("bg", new RecordingDelegate());
+
+    URLSessionUploadTask task = session.uploadTask(new byte[] {4, 5, 6});
+
+    assertThat(daemon.last().created.get(0).resumeData()).containsExactly(4, 5, 6);
+    assertThat(daemon.last().created.get(0).kind()).isEqualTo(TaskKind.UPLOAD);
+    assertThat(task.state()).isEqualTo(URLSessionTask.State.SUSPENDED);
+  }
+
+  @Test
+  void anUploadFromResumeDataWithACompletionHandlerIsRefusedInTheBackground() {
+    URLSession session = background("bg", new RecordingDelegate());
+
+    assertThatThrownBy(() -> session.uploadTask(new byte[] {1}, (data, response, error) -> {}))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("Completion handler blocks are not supported");
+  }
+
+  @Test
+  void cancelByProducingResumeDataOfAnUploadHandsTheDataToTheHandler() throws Exception {
+    URLSession session = background("bg", new RecordingDelegate());
+    Path file = Files.writeString(container.resolve("movie.mp4"), "movie");
+    URLSessionUploadTask task =
+        session.uploadTask(URLRequest.of(MOVIE).withHttpMethod("PUT"), file);
+    task.resume();
+    daemon.last().resumeDataToProduce = new byte[] {3, 1};
+    CompletableFuture<byte[]> resumeData = new CompletableFuture<>();
+
+    task.cancelByProducingResumeData(resumeData::complete);
+
+    assertThat(resumeData.get(5, TimeUnit.SECONDS)).containsExactly(3, 1);
+    assertThat(daemon.last().calls)
+        .contains("cancelByProducingResumeData " + task.taskIdentifier());
+  }
+
+  @Test
+  void aFailedUploadCarriesItsResumeDataUnderTheUploadKey() throws Exception {
+    RecordingDelegate delegate = new RecordingDelegate();
+    URLSession session = background("bg", delegate);
+    Path file = Files.writeString(container.resolve("movie.mp4"), "movie");
+    long id = session.uploadTask(URLRequest.of(MOVIE).withHttpMethod("PUT"), file).taskIdentifier();
+
+    daemon
+        .last()
+        .deliver(
+            new TaskEvent.DidComplete(
+                id, null, new TransferError(-1005, "lost", MOVIE, new byte[] {2, 2}, null)));
+
+    URLError error = delegate.errors.get(0);
+    assertThat(error.uploadTaskResumeData()).contains(new byte[] {2, 2});
+    assertThat(error.downloadTaskResumeData()).isEmpty();
+    assertThat(error.userInfo()).containsKey("NSURLSessionUploadTaskResumeData");
   }
 
   @Test

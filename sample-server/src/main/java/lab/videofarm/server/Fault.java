@@ -5,11 +5,11 @@ package lab.videofarm.server;
  * background transfer survive them. Modelled on mockwebserver's {@code SocketPolicy}: one constant
  * per failure, each documented with what a client sees.
  *
- * <p>Faults touch only the media endpoints ({@code /videos/{id}/movie} and {@code
- * /videos/{id}/thumbnail}), never the JSON endpoints or {@code /admin}, so a test can always see
- * the catalogue and switch the faults off again. They are set through {@link Faults}, either on the
- * {@link SampleServer.Builder} or at run time through {@link SampleServer#faults()} or the admin
- * endpoint {@code /admin/faults}.
+ * <p>Faults touch only the media endpoints ({@code /videos/{id}/movie}, {@code
+ * /videos/{id}/thumbnail} and the upload resources {@code /uploads/{token}}), never the JSON
+ * endpoints or {@code /admin}, so a test can always see the catalogue and switch the faults off
+ * again. They are set through {@link Faults}, either on the {@link SampleServer.Builder} or at run
+ * time through {@link SampleServer#faults()} or the admin endpoint {@code /admin/faults}.
  */
 public enum Fault {
   /**
@@ -41,6 +41,14 @@ public enum Fault {
    * data should not be offered.
    */
   NO_RANGES,
+
+  /**
+   * The server no longer supports resumable uploads ("Resumable Uploads for HTTP", interop version
+   * 3): an upload that announces the protocol gets no {@code 104 Upload Resumption Supported} and
+   * no upload resource, so a cut upload cannot be resumed and a client offers no upload resume
+   * data. Upload resources made before stay reachable.
+   */
+  NO_RESUMABLE_UPLOADS,
 
   /**
    * A one-shot action rather than a lasting state: the movie of a video gets a new strong ETag and

@@ -20,6 +20,7 @@ public final class Faults {
   private volatile Duration latency = Duration.ZERO;
   private volatile long dropConnectionAfterBodyBytes = -1;
   private volatile boolean rangesDisabled;
+  private volatile boolean resumableUploadsDisabled;
 
   Faults(Consumer<String> etagChanger) {
     this.etagChanger = Objects.requireNonNull(etagChanger);
@@ -62,6 +63,15 @@ public final class Faults {
   }
 
   /**
+   * {@link Fault#NO_RESUMABLE_UPLOADS} when false: uploads get no 104 and no upload resource. On
+   * (true) by default.
+   */
+  public Faults resumableUploads(boolean enabled) {
+    this.resumableUploadsDisabled = !enabled;
+    return this;
+  }
+
+  /**
    * {@link Fault#CHANGED_ETAG}: give the movie of this video a new ETag and Last-Modified, as if it
    * had been replaced. The change is persisted like a real replacement.
    *
@@ -79,6 +89,7 @@ public final class Faults {
     latency = Duration.ZERO;
     dropConnectionAfterBodyBytes = -1;
     rangesDisabled = false;
+    resumableUploadsDisabled = false;
     return this;
   }
 
@@ -98,6 +109,10 @@ public final class Faults {
     return rangesDisabled;
   }
 
+  public boolean resumableUploadsEnabled() {
+    return !resumableUploadsDisabled;
+  }
+
   /** The lasting faults now in force ({@link Fault#CHANGED_ETAG} is an action, never listed). */
   public Set<Fault> active() {
     Set<Fault> active = EnumSet.noneOf(Fault.class);
@@ -112,6 +127,9 @@ public final class Faults {
     }
     if (rangesDisabled) {
       active.add(Fault.NO_RANGES);
+    }
+    if (resumableUploadsDisabled) {
+      active.add(Fault.NO_RESUMABLE_UPLOADS);
     }
     return active;
   }

@@ -41,11 +41,16 @@ import lab.videofarm.server.internal.ServerRuntime;
  *       unsatisfiable; {@code Accept-Ranges: bytes}, a strong {@code ETag},
  *       {@code Last-Modified}; {@code If-Range} honoured (a stale validator gets the full 200);
  *       several ranges or a malformed one get the full 200, never multipart</td></tr>
+ *   <tr><td>{@code HEAD /uploads/{token}}</td><td>a resumable upload's resource: 204 with
+ *       {@code Upload-Offset} (bytes kept) and {@code Cache-Control: no-store}</td></tr>
+ *   <tr><td>{@code PATCH /uploads/{token}}</td><td>{@code Upload-Offset: N} and the rest of the
+ *       body; 409 if N is not the offset; completes like the PUT (201 or 204)</td></tr>
+ *   <tr><td>{@code DELETE /uploads/{token}}</td><td>204: the upload is given up</td></tr>
  *   <tr><td>{@code GET /videos/{id}/thumbnail}</td><td>200, {@code image/png} or
  *       {@code image/jpeg}</td></tr>
  *   <tr><td>{@code GET|PUT|DELETE /admin/faults}</td><td>the {@link Faults} as JSON; PUT sets
  *       any of {@code throttleBytesPerSecond}, {@code latencyMillis},
- *       {@code dropConnectionAfterBodyBytes}, {@code disableRanges} and stages
+ *       {@code dropConnectionAfterBodyBytes}, {@code disableRanges}, {@code disableResumableUploads} and stages
  *       {@code changeMovieEtag: "<id>"}; DELETE switches all off</td></tr>
  * </table>
  *
@@ -58,6 +63,18 @@ import lab.videofarm.server.internal.ServerRuntime;
  * nothing: unknown id 404, malformed id 400, missing title or thumbnail 400, a thumbnail that is
  * not PNG or JPEG 415, a body over {@link Builder#maxUploadBytes} 413, a wrong method 405 with
  * {@code Allow}, a PUT body shorter than its {@code Content-Length} 400 (the old movie stays).
+ *
+ * <h2>Resumable uploads</h2>
+ *
+ * The server speaks the IETF draft "Resumable Uploads for HTTP", <b>interop version 3</b> (draft
+ * -01), as iOS 17 does: a {@code PUT} of a movie with {@code Upload-Draft-Interop-Version: 3} (and
+ * {@code Upload-Incomplete: ?0}) gets an informational {@code 104 Upload Resumption Supported} with
+ * {@code Location: /uploads/{token}} before its body is read. If the upload is cut, the bytes that
+ * arrived stay in that upload resource; the client asks for the offset with {@code HEAD} and sends
+ * the rest with {@code PATCH}. The movie is replaced, atomically, only when the upload is complete.
+ * Partial uploads live under {@code uploads/} in the data directory, survive restarts, and expire
+ * after {@link Builder#uploadResourceLifetime} without progress. The {@link
+ * Fault#NO_RESUMABLE_UPLOADS} fault turns the protocol off.
  *
  * <h2>Data directory</h2>
  *
@@ -79,6 +96,9 @@ public final class SampleServer implements AutoCloseable {
   /** Big enough for any sample movie, small enough that a runaway client cannot fill a disk. */
   public static final long DEFAULT_MAX_UPLOAD_BYTES = 512L * 1024 * 1024;
 
+  /** How long an unfinished resumable upload waits for its client; see the class comment. */
+  public static final Duration DEFAULT_UPLOAD_RESOURCE_LIFETIME = Duration.ofDays(1);
+
   private final ServerRuntime runtime;
   private final Faults faults;
   private final Path dataDirectory;
@@ -96,7 +116,8 @@ public final class SampleServer implements AutoCloseable {
                 builder.bindAddress,
                 builder.port,
                 builder.maxUploadBytes,
-                builder.seed),
+                builder.seed,
+                builder.uploadResourceLifetime),
             faults,
             builder.clock);
   }
@@ -174,6 +195,7 @@ public final class SampleServer implements AutoCloseable {
     private String bindAddress = "127.0.0.1";
     private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
     private boolean seed = true;
+    private Duration uploadResourceLifetime = DEFAULT_UPLOAD_RESOURCE_LIFETIME;
     private Clock clock = Clock.systemUTC();
     private Consumer<Faults> initialFaults = f -> {};
 
@@ -206,6 +228,18 @@ public final class SampleServer implements AutoCloseable {
         throw new IllegalArgumentException("maxUploadBytes must be positive: " + maxUploadBytes);
       }
       this.maxUploadBytes = maxUploadBytes;
+      return this;
+    }
+
+    /**
+     * How long an unfinished resumable upload is kept without progress before it expires (its
+     * partial bytes are deleted and resuming gets 404); a day by default.
+     */
+    public Builder uploadResourceLifetime(Duration lifetime) {
+      if (lifetime.isNegative() || lifetime.isZero()) {
+        throw new IllegalArgumentException("lifetime must be positive: " + lifetime);
+      }
+      this.uploadResourceLifetime = lifetime;
       return this;
     }
 

@@ -28,6 +28,10 @@
  *   <dt>If-Range
  *   <dd>"Send me this range only if the movie is still the one I started with; otherwise send it
  *       all." Jetty's resource service ignores it, so a small gate in front of it decides.
+ *   <dt>resumable upload
+ *   <dd>The IETF draft "Resumable Uploads for HTTP", interop version 3 (draft -01, iOS 17): the
+ *       server answers an announcing PUT with {@code 104 Upload Resumption Supported} and an upload
+ *       resource; a cut upload continues there with {@code HEAD} (offset) and {@code PATCH}.
  *   <dt>seeding
  *   <dd>Filling an empty data directory with three sample videos (PNG thumbnails, short MP4s).
  * </dl>

@@ -1,6 +1,7 @@
 package lab.videofarm.os.transferd;
 
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -27,13 +28,29 @@ public interface DaemonConnection extends AutoCloseable {
   void cancel(long taskIdentifier);
 
   /**
-   * Cancels a download and produces resume data when the download could be resumed later (see
-   * background-sessions.md, rule 27), or an empty optional otherwise.
+   * Cancels a download or an upload and produces resume data when it could be resumed later, or an
+   * empty optional otherwise. A download needs a validator, byte ranges and its partial file (rule
+   * 27); an upload from a file needs a server that offered resumption with {@code 104 Upload
+   * Resumption Supported} (rules 35-36). Resume the one with a {@link TaskSpec} of the same kind
+   * that carries the data.
    */
   CompletableFuture<Optional<byte[]>> cancelByProducingResumeData(long taskIdentifier);
 
   /** Answers {@link TaskEvent.NeedNewBodyStream}. The daemon closes the stream when done. */
   void provideBodyStream(long taskIdentifier, InputStream body);
+
+  /**
+   * Answers {@link TaskEvent.WillBeginDelayedRequest}. {@code newRequest} is used only with {@link
+   * DelayedRequestDisposition#USE_NEW_REQUEST}; an answer nobody waits for is ignored.
+   */
+  void continueDelayedRequest(
+      long taskIdentifier, DelayedRequestDisposition disposition, RequestInfo newRequest);
+
+  /**
+   * Sets Apple's {@code earliestBeginDate} of a task that has not started yet (device time, or null
+   * for none). Only background sessions honour it; it has no effect once the task started.
+   */
+  void setEarliestBeginDate(long taskIdentifier, Instant earliestBeginDate);
 
   /** Sets the app's label on a task. */
   void setTaskDescription(long taskIdentifier, String description);

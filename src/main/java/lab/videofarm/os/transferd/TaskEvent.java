@@ -28,6 +28,15 @@ public sealed interface TaskEvent {
    */
   record NeedNewBodyStream(long taskIdentifier) implements TaskEvent {}
 
+  /**
+   * {@code urlSession(_:task:willBeginDelayedRequest:completionHandler:)}: a background task's
+   * earliestBeginDate has come (rule 8). Answer with {@link
+   * DaemonConnection#continueDelayedRequest}; the task waits for the answer. Sent only while the
+   * app runs: when it does not, or stops running before answering, the daemon continues with the
+   * original request, as iOS does.
+   */
+  record WillBeginDelayedRequest(long taskIdentifier, RequestInfo request) implements TaskEvent {}
+
   /** {@code urlSession(_:dataTask:didReceive response:)} */
   record DidReceiveResponse(long taskIdentifier, ResponseInfo response) implements TaskEvent {}
 

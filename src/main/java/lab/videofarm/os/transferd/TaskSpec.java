@@ -7,10 +7,12 @@ import java.util.Objects;
  * What a new task should do.
  *
  * @param kind data, download or upload
- * @param request the original request; for a download made from resume data the daemon takes the
+ * @param request the original request; for a task made from resume data the daemon takes the
  *     request from the resume data instead (see the task's snapshot)
- * @param body the upload body, {@link UploadBody.None} for other kinds
- * @param resumeData opaque download resume data to continue from, or null for a fresh download
+ * @param body the upload body, {@link UploadBody.None} for other kinds; for an upload made from
+ *     resume data the daemon takes the file from the resume data
+ * @param resumeData opaque resume data to continue from (download resume data for a download,
+ *     upload resume data for an upload), or null for a fresh task
  * @param taskDescription the app's own label for the task, or null
  * @param earliestBeginDate do not start before this device time, or null (background only)
  */

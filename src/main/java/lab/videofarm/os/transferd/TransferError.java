@@ -8,7 +8,8 @@ import java.net.URI;
  * @param code an {@code NSURLErrorDomain} code, such as -999 for cancelled
  * @param description a human-readable reason
  * @param failingUrl the URL that failed, or null
- * @param resumeData opaque download resume data, or null when the download cannot be resumed
+ * @param resumeData opaque resume data of the task's kind (download or upload), or null when it
+ *     cannot be resumed
  * @param backgroundCancelReason why the system cancelled a background task (0 user force-quit, 1
  *     background updates disabled, 2 insufficient system resources), or null
  */

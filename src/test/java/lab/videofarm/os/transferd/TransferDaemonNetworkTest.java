@@ -175,13 +175,14 @@ class TransferDaemonNetworkTest {
   }
 
   @Test
-  void aBackgroundUploadCutByTheServerIsSentAgainFromTheStart() throws Exception {
+  void aBackgroundUploadCutByAServerWithoutResumableUploadsIsSentAgainFromTheStart()
+      throws Exception {
     byte[] movie = randomBytes(MOVIE, 28);
     Path file = root.resolve("movie.mp4");
     java.nio.file.Files.write(file, movie);
     URI url = harness.movieUrl(harness.createVideo("cut upload"));
     DaemonConnection session = harness.daemon.connect(background(1), sink);
-    harness.server.faults().dropConnectionAfterBodyBytes(300_000);
+    harness.server.faults().resumableUploads(false).dropConnectionAfterBodyBytes(300_000);
     long task = session.createTask(DaemonHarness.uploadFile(url, file));
     session.resume(task);
     await().atMost(Duration.ofSeconds(10)).until(() -> timeline().contains("retry"));
@@ -198,12 +199,13 @@ class TransferDaemonNetworkTest {
   }
 
   @Test
-  void aDefaultSessionUploadCutByTheServerFailsWithConnectionLost() throws Exception {
+  void aDefaultSessionUploadCutByAServerWithoutResumableUploadsFailsWithoutResumeData()
+      throws Exception {
     Path file = root.resolve("movie.mp4");
     java.nio.file.Files.write(file, randomBytes(MOVIE, 29));
     URI url = harness.movieUrl(harness.createVideo("cut upload"));
     DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
-    harness.server.faults().dropConnectionAfterBodyBytes(300_000);
+    harness.server.faults().resumableUploads(false).dropConnectionAfterBodyBytes(300_000);
 
     long task = session.createTask(DaemonHarness.uploadFile(url, file));
     session.resume(task);

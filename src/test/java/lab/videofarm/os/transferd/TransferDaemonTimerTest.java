@@ -5,6 +5,7 @@ import static lab.videofarm.os.transferd.DaemonHarness.background;
 import static lab.videofarm.os.transferd.DaemonHarness.defaultSession;
 import static lab.videofarm.os.transferd.DaemonHarness.download;
 import static lab.videofarm.os.transferd.DaemonHarness.randomBytes;
+import static lab.videofarm.os.transferd.DaemonHarness.sha256;
 import static lab.videofarm.os.transferd.DaemonHarness.withTimeouts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -140,8 +141,146 @@ class TransferDaemonTimerTest {
     clock.advance(Duration.ofMinutes(59));
     assertThat(harness.requestsTo(url)).hasSize(1); // the PUT that made it
     clock.advance(Duration.ofMinutes(1));
+    sink.awaitFirst(TaskEvent.WillBeginDelayedRequest.class);
+    session.continueDelayedRequest(task, DelayedRequestDisposition.CONTINUE_LOADING, null);
 
     assertThat(sink.awaitCompletion(task).error()).isNull();
+  }
+
+  @Test
+  void whenItsEarliestBeginDateComesADelayedTaskWaitsForTheAppToContinue() throws Exception {
+    URI url = harness.videoWithMovie(randomBytes(1000, 50));
+    DaemonConnection session = harness.daemon.connect(background(1), sink);
+    long task = session.createTask(delayedDownload(url, Duration.ofHours(1)));
+    session.resume(task);
+
+    clock.advance(Duration.ofHours(1));
+    TaskEvent.WillBeginDelayedRequest asked =
+        sink.awaitFirst(TaskEvent.WillBeginDelayedRequest.class);
+    assertThat(asked.taskIdentifier()).isEqualTo(task);
+    assertThat(asked.request().url()).isEqualTo(url);
+    assertThat(harness.requestsTo(url)).hasSize(1); // the PUT that made it: no GET yet
+
+    session.continueDelayedRequest(task, DelayedRequestDisposition.CONTINUE_LOADING, null);
+
+    assertThat(sink.awaitCompletion(task).error()).isNull();
+    assertThat(sink.milestones(task))
+        .containsExactly("WillBeginDelayedRequest", "DidFinishDownloading", "DidComplete");
+  }
+
+  @Test
+  void theAppMayReplaceADelayedRequest() throws Exception {
+    URI planned = harness.videoWithMovie(randomBytes(1000, 51));
+    byte[] fresher = randomBytes(2000, 52);
+    URI replacement = harness.videoWithMovie(fresher);
+    DaemonConnection session = harness.daemon.connect(background(1), sink);
+    long task = session.createTask(delayedDownload(planned, Duration.ofMinutes(5)));
+    session.resume(task);
+
+    clock.advance(Duration.ofMinutes(5));
+    sink.awaitFirst(TaskEvent.WillBeginDelayedRequest.class);
+    session.continueDelayedRequest(
+        task,
+        DelayedRequestDisposition.USE_NEW_REQUEST,
+        new RequestInfo("GET", replacement, List.of()));
+
+    assertThat(sink.awaitCompletion(task).error()).isNull();
+    assertThat(sha256(sink.downloaded(task))).isEqualTo(sha256(fresher));
+    assertThat(harness.requestsTo(planned)).extracting(r -> r.method()).containsExactly("PUT");
+  }
+
+  @Test
+  void theAppMayCancelADelayedRequest() throws Exception {
+    URI url = harness.videoWithMovie(randomBytes(1000, 53));
+    DaemonConnection session = harness.daemon.connect(background(1), sink);
+    long task = session.createTask(delayedDownload(url, Duration.ofMinutes(5)));
+    session.resume(task);
+
+    clock.advance(Duration.ofMinutes(5));
+    sink.awaitFirst(TaskEvent.WillBeginDelayedRequest.class);
+    session.continueDelayedRequest(task, DelayedRequestDisposition.CANCEL, null);
+
+    assertThat(sink.awaitCompletion(task).error().code()).isEqualTo(-999);
+    assertThat(harness.requestsTo(url)).extracting(r -> r.method()).containsExactly("PUT");
+  }
+
+  @Test
+  void aDelayedTaskThatComesDueWhileTheAppIsNotRunningStartsWithoutAsking() throws Exception {
+    URI url = harness.videoWithMovie(randomBytes(1000, 54));
+    DaemonConnection session = harness.daemon.connect(background(1), sink);
+    long task = session.createTask(delayedDownload(url, Duration.ofMinutes(5)));
+    session.resume(task);
+    session.close();
+
+    clock.advance(Duration.ofMinutes(5));
+    await()
+        .atMost(RecordingSink.TIMEOUT)
+        .until(() -> harness.requestsTo(url).stream().anyMatch(r -> r.method().equals("GET")));
+    RecordingSink next = harness.sink("next");
+    harness.daemon.connect(background(2), next);
+
+    assertThat(next.awaitCompletion(task).error()).isNull();
+    assertThat(next.all(TaskEvent.WillBeginDelayedRequest.class)).isEmpty();
+    assertThat(whats()).contains("delayed request continues");
+  }
+
+  @Test
+  void aQuestionLeftUnansweredWhenTheAppIsSuspendedContinuesTheRequest() throws Exception {
+    URI url = harness.videoWithMovie(randomBytes(1000, 55));
+    sink.hook(
+        event -> {
+          if (event instanceof TaskEvent.WillBeginDelayedRequest) {
+            harness.daemon.appStateChanged(BUNDLE, AppState.SUSPENDED);
+            throw new IllegalStateException("the app was suspended before it could answer");
+          }
+        });
+    DaemonConnection session = harness.daemon.connect(background(1), sink);
+    long task = session.createTask(delayedDownload(url, Duration.ofMinutes(5)));
+    session.resume(task);
+
+    clock.advance(Duration.ofMinutes(5));
+
+    await()
+        .atMost(RecordingSink.TIMEOUT)
+        .until(() -> harness.requestsTo(url).stream().anyMatch(r -> r.method().equals("GET")));
+    assertThat(whats()).containsSubsequence("asking the app", "delayed request continues");
+  }
+
+  @Test
+  void aDefaultSessionIgnoresEarliestBeginDate() throws Exception {
+    URI url = harness.videoWithMovie(randomBytes(1000, 56));
+    DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
+    long task = session.createTask(delayedDownload(url, Duration.ofHours(1)));
+    session.resume(task);
+
+    assertThat(sink.awaitCompletion(task).error()).isNull();
+    assertThat(sink.all(TaskEvent.WillBeginDelayedRequest.class)).isEmpty();
+    assertThat(whats()).doesNotContain("task delayed");
+  }
+
+  @Test
+  void earliestBeginDateCanBeSetAfterCreationUntilTheTaskStarts() throws Exception {
+    URI url = harness.videoWithMovie(randomBytes(1000, 57));
+    DaemonConnection session = harness.daemon.connect(background(1), sink);
+    long task = session.createTask(download(url));
+    session.setEarliestBeginDate(task, clock.now().plus(Duration.ofMinutes(10)));
+    session.resume(task);
+
+    assertThat(details("task delayed")).singleElement().asString().startsWith("600 s");
+    clock.advance(Duration.ofMinutes(10));
+    sink.awaitFirst(TaskEvent.WillBeginDelayedRequest.class);
+    session.continueDelayedRequest(task, DelayedRequestDisposition.CONTINUE_LOADING, null);
+    assertThat(sink.awaitCompletion(task).error()).isNull();
+  }
+
+  private TaskSpec delayedDownload(URI url, Duration delay) {
+    return new TaskSpec(
+        TaskKind.DOWNLOAD,
+        new RequestInfo("GET", url, List.of()),
+        null,
+        null,
+        null,
+        clock.now().plus(delay));
   }
 
   @Test
@@ -168,6 +307,75 @@ class TransferDaemonTimerTest {
     session.resume(fromForeground);
     assertThat(sink.awaitCompletion(fromForeground).error()).isNull();
     assertThat(details("task delayed")).hasSize(1);
+  }
+
+  @Test
+  void eachSuccessiveBackgroundRelaunchDoublesTheDelay() throws Exception {
+    URI url = harness.videoWithMovie(randomBytes(1000, 47));
+    harness.daemon.setRelauncher((bundle, identifier) -> {});
+    DaemonConnection session = harness.daemon.connect(background(1), sink);
+    long task = finishWhileSuspendedThenWake(session, url, session.createTask(download(url)));
+
+    for (long expected : new long[] {60, 120, 240}) {
+      long chained = session.createTask(download(url));
+      session.resume(chained);
+      assertThat(details("task delayed")).last().asString().startsWith(expected + " s: rate");
+      clock.advance(Duration.ofSeconds(expected - 1));
+      assertThat(sink.events(chained)).isEmpty();
+      task = finishWhileSuspendedThenWake(session, url, chained);
+    }
+
+    assertThat(sink.awaitCompletion(task).error()).isNull();
+    assertThat(details("relaunch requested")).hasSize(4);
+  }
+
+  @Test
+  void theForegroundResetsTheDoubledDelay() throws Exception {
+    URI url = harness.videoWithMovie(randomBytes(1000, 48));
+    harness.daemon.setRelauncher((bundle, identifier) -> {});
+    DaemonConnection session = harness.daemon.connect(background(1), sink);
+    finishWhileSuspendedThenWake(session, url, session.createTask(download(url)));
+    long second = session.createTask(download(url));
+    session.resume(second);
+    clock.advance(Duration.ofSeconds(59));
+    finishWhileSuspendedThenWake(session, url, second);
+    assertThat(details("task delayed")).last().asString().startsWith("60 s: rate");
+
+    harness.daemon.appStateChanged(BUNDLE, AppState.FOREGROUND);
+    harness.daemon.appStateChanged(BUNDLE, AppState.BACKGROUND);
+    long afterForeground = session.createTask(download(url));
+    session.resume(afterForeground);
+    assertThat(sink.awaitCompletion(afterForeground).error()).isNull();
+    assertThat(details("task delayed")).hasSize(1);
+    assertThat(whats()).contains("rate limiter reset");
+
+    finishWhileSuspendedThenWake(session, url, session.createTask(download(url)));
+    long next = session.createTask(download(url));
+    session.resume(next);
+    assertThat(details("task delayed")).last().asString().startsWith("60 s: rate");
+  }
+
+  /**
+   * Lets the task finish while the app is suspended (which asks for a relaunch), then wakes the app
+   * in the background so the queued events drain. A delayed task gets its last second here.
+   */
+  private long finishWhileSuspendedThenWake(DaemonConnection session, URI url, long task) {
+    long relaunches = details("relaunch requested").size();
+    harness.daemon.appStateChanged(BUNDLE, AppState.SUSPENDED);
+    session.resume(task);
+    clock.advance(Duration.ofSeconds(1));
+    await()
+        .atMost(RecordingSink.TIMEOUT)
+        .until(() -> details("relaunch requested").size() == relaunches + 1);
+    harness.daemon.appStateChanged(BUNDLE, AppState.BACKGROUND);
+    sink.awaitCompletion(task);
+    await()
+        .atMost(RecordingSink.TIMEOUT)
+        .until(
+            () ->
+                sink.all(TaskEvent.DidFinishEventsForBackgroundSession.class).size()
+                    == relaunches + 1);
+    return task;
   }
 
   private List<String> whats() {

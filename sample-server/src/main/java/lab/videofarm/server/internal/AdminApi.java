@@ -20,8 +20,8 @@ import org.eclipse.jetty.server.Request;
  *
  * <ul>
  *   <li>{@code GET} answers the knobs as JSON: {@code throttleBytesPerSecond}, {@code
- *       latencyMillis}, {@code dropConnectionAfterBodyBytes}, {@code disableRanges} and {@code
- *       active} (the names of the faults in force).
+ *       latencyMillis}, {@code dropConnectionAfterBodyBytes}, {@code disableRanges}, {@code
+ *       disableResumableUploads} and {@code active} (the names of the faults in force).
  *   <li>{@code PUT} takes a JSON object with any of those fields (except {@code active}) and sets
  *       them; {@code "changeMovieEtag": "<video id>"} stages the changed-ETag fault. Answers the
  *       knobs as they are now.
@@ -36,6 +36,7 @@ final class AdminApi {
           "latencyMillis",
           "dropConnectionAfterBodyBytes",
           "disableRanges",
+          "disableResumableUploads",
           "changeMovieEtag");
   private static final int MAX_BODY = 16 * 1024;
 
@@ -93,6 +94,13 @@ final class AdminApi {
       }
       ranges = node.get("disableRanges").booleanValue();
     }
+    Boolean resumable = null;
+    if (node.has("disableResumableUploads")) {
+      if (!node.get("disableResumableUploads").isBoolean()) {
+        throw ApiException.badRequest("bad_field", "disableResumableUploads must be true or false");
+      }
+      resumable = !node.get("disableResumableUploads").booleanValue();
+    }
     String etagVideo = null;
     if (node.has("changeMovieEtag")) {
       if (!node.get("changeMovieEtag").isTextual()) {
@@ -115,6 +123,9 @@ final class AdminApi {
     }
     if (ranges != null) {
       faults.disableRanges(ranges);
+    }
+    if (resumable != null) {
+      faults.resumableUploads(resumable);
     }
     if (etagVideo != null) {
       try {
@@ -142,6 +153,7 @@ final class AdminApi {
     state.put("latencyMillis", faults.latency().toMillis());
     state.put("dropConnectionAfterBodyBytes", faults.dropConnectionAfterBodyBytes());
     state.put("disableRanges", faults.rangesDisabled());
+    state.put("disableResumableUploads", !faults.resumableUploadsEnabled());
     state.put("active", faults.active().stream().map(Enum::name).toList());
     return state;
   }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import lab.videofarm.server.Faults;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -22,7 +23,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class ServerRuntime implements AutoCloseable {
   /** What a server is started with. */
   public record Settings(
-      Path dataDirectory, String bindAddress, int port, long maxUploadBytes, boolean seed) {}
+      Path dataDirectory,
+      String bindAddress,
+      int port,
+      long maxUploadBytes,
+      boolean seed,
+      Duration uploadResourceLifetime) {}
 
   private final Settings settings;
   private final Faults faults;
@@ -71,7 +77,13 @@ public final class ServerRuntime implements AutoCloseable {
     connector.setIdleTimeout(30_000);
     server.addConnector(connector);
     server.setErrorHandler(new JsonErrorHandler(json));
-    VideoApi api = new VideoApi(store, faults, json, settings.maxUploadBytes());
+    UploadResources uploads =
+        new UploadResources(
+            settings.dataDirectory().resolve(UploadResources.FOLDER),
+            clock,
+            settings.uploadResourceLifetime(),
+            json);
+    VideoApi api = new VideoApi(store, faults, json, settings.maxUploadBytes(), uploads);
     server.setHandler(new RecordingHandler(api, faults, journal, clock, threads));
     try {
       server.start();

@@ -33,6 +33,7 @@ final class VideoApi {
   private static final List<String> COLLECTION_METHODS = List.of("GET", "HEAD", "POST");
   private static final List<String> READ_METHODS = List.of("GET", "HEAD");
   private static final List<String> MOVIE_METHODS = List.of("GET", "HEAD", "PUT");
+  private static final List<String> UPLOAD_METHODS = List.of("HEAD", "PATCH", "DELETE");
 
   private final VideoStore store;
   private final Faults faults;
@@ -43,11 +44,16 @@ final class VideoApi {
   private final ResourceService withRanges = resourceService(true);
   private final ResourceService withoutRanges = resourceService(false);
 
-  VideoApi(VideoStore store, Faults faults, ObjectMapper json, long maxUploadBytes) {
+  VideoApi(
+      VideoStore store,
+      Faults faults,
+      ObjectMapper json,
+      long maxUploadBytes,
+      UploadResources uploads) {
     this.store = store;
     this.faults = faults;
     this.json = json;
-    this.upload = new MovieUpload(store, faults, maxUploadBytes);
+    this.upload = new MovieUpload(store, faults, maxUploadBytes, uploads);
     this.creation = new VideoCreation(store, maxUploadBytes);
     this.admin = new AdminApi(faults, json);
   }
@@ -60,12 +66,13 @@ final class VideoApi {
     return service;
   }
 
-  /** Whether a request is for a body the faults act on (movie and thumbnail). */
+  /** Whether a request is for a body the faults act on (movie, thumbnail, upload resource). */
   static boolean isMedia(Request request) {
     String[] segments = segments(request);
     return segments.length == 3
-        && segments[0].equals("videos")
-        && (segments[2].equals("movie") || segments[2].equals("thumbnail"));
+            && segments[0].equals("videos")
+            && (segments[2].equals("movie") || segments[2].equals("thumbnail"))
+        || segments.length == 2 && segments[0].equals("uploads");
   }
 
   void handle(MeteredRequest request, MeteredResponse response, Callback callback) {
@@ -118,6 +125,13 @@ final class VideoApi {
     } else if (s[0].equals("videos") && s.length == 3 && s[2].equals("thumbnail")) {
       allow(method, READ_METHODS);
       sendThumbnail(request, response, callback, existing(s[1]));
+    } else if (s[0].equals("uploads") && s.length == 2) {
+      allow(method, UPLOAD_METHODS);
+      switch (method) {
+        case "HEAD" -> upload.offset(request, response, callback, s[1]);
+        case "PATCH" -> upload.resume(request, response, callback, s[1]);
+        default -> upload.cancel(request, response, callback, s[1]);
+      }
     } else if (s[0].equals("admin") && s.length == 2 && s[1].equals("faults")) {
       allow(method, AdminApi.METHODS);
       writeJson(request, response, callback, 200, admin.handle(request, store));
@@ -240,7 +254,8 @@ final class VideoApi {
       if (!error.allow().isEmpty()) {
         response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", error.allow()));
       }
-      if (error.status() == 413 || error.status() == 400 && request.getLength() != 0) {
+      if (error.status() == 413
+          || (error.status() == 400 || error.status() == 409) && request.getLength() != 0) {
         // The rest of the body was not read; this connection cannot carry another request.
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
       }

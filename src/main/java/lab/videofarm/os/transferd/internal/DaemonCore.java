@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,6 +36,7 @@ import lab.videofarm.os.timeline.Timeline;
 import lab.videofarm.os.timeline.TimelineEvent;
 import lab.videofarm.os.timeline.TimelineEvent.Severity;
 import lab.videofarm.os.transferd.DaemonEventSink;
+import lab.videofarm.os.transferd.DelayedRequestDisposition;
 import lab.videofarm.os.transferd.HttpHeader;
 import lab.videofarm.os.transferd.RequestInfo;
 import lab.videofarm.os.transferd.ResponseInfo;
@@ -48,6 +50,8 @@ import lab.videofarm.os.transferd.TaskState;
 import lab.videofarm.os.transferd.TransferError;
 import lab.videofarm.os.transferd.TransferService.BackgroundRelauncher;
 import lab.videofarm.os.transferd.UploadBody;
+import org.apache.hc.client5.http.classic.methods.HttpDelete;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 
 /**
  * The daemon's state and its concurrency policy, in one place.
@@ -106,7 +110,16 @@ public final class DaemonCore implements AutoCloseable {
       RequestInfo request,
       List<HttpHeader> sessionHeaders,
       long offset,
-      String validator) {}
+      String validator,
+      Path uploadFile,
+      URI uploadResource,
+      ResumableUploadDraft uploadDraft) {
+
+    /** An upload from a file: it announces resumable uploads (rules 35-37). */
+    boolean resumableUpload() {
+      return uploadFile != null;
+    }
+  }
 
   private final Object lock = new Object();
   private final Path downloads;
@@ -255,6 +268,7 @@ public final class DaemonCore implements AutoCloseable {
               ? channel.tasks.size() + " tasks carry on"
               : "its tasks are cancelled");
       if (channel.key.isBackground()) {
+        abandonDelayedRequests(channel);
         // Data tasks live only while their app runs (rule 10), and a closed connection means the
         // process is gone.
         for (TaskRecord task : List.copyOf(channel.tasks.values())) {
@@ -308,6 +322,7 @@ public final class DaemonCore implements AutoCloseable {
           continue;
         }
         if (state == AppState.SUSPENDED && channel.key.isBackground()) {
+          abandonDelayedRequests(channel);
           for (TaskRecord task : List.copyOf(channel.tasks.values())) {
             if (task.spec.kind() == TaskKind.DATA && !task.isFinished()) {
               task.state = TaskState.CANCELING;
@@ -381,8 +396,28 @@ public final class DaemonCore implements AutoCloseable {
   // ---------------------------------------------------------------------------------------------
   // Tasks, through a connection
 
-  long createTask(RealConnection connection, TaskSpec spec) {
+  long createTask(RealConnection connection, TaskSpec requested) {
     synchronized (lock) {
+      TaskSpec spec = requested;
+      boolean fromResumeData = requested.resumeData() != null;
+      UploadResumeData uploadResume = null;
+      TransferFailure uploadResumeFailure = null;
+      if (spec.kind() == TaskKind.UPLOAD && fromResumeData) {
+        try {
+          uploadResume = UploadResumeData.decode(spec.resumeData());
+          spec =
+              new TaskSpec(
+                  TaskKind.UPLOAD,
+                  uploadResume.originalRequest(),
+                  new UploadBody.FromFile(uploadResume.file()),
+                  null,
+                  spec.taskDescription(),
+                  spec.earliestBeginDate());
+        } catch (ResumeData.InvalidResumeDataException e) {
+          uploadResumeFailure =
+              new TransferFailure(ErrorCodes.CANNOT_DECODE_RAW_DATA, e.getMessage());
+        }
+      }
       SessionChannel channel = usable(connection);
       if (channel.invalidating || channel.invalidated) {
         throw new IllegalStateException(
@@ -399,6 +434,15 @@ public final class DaemonCore implements AutoCloseable {
       if (spec.kind() == TaskKind.DOWNLOAD && spec.resumeData() != null) {
         adoptResumeData(task, spec.resumeData());
       }
+      if (uploadResume != null) {
+        task.uploadResource = uploadResume.uploadResource();
+        task.uploadInteropVersion = uploadResume.interopVersion();
+        task.uploadFileSize = uploadResume.fileSize();
+        task.uploadFileModified = uploadResume.fileModifiedMillis();
+      }
+      if (uploadResumeFailure != null) {
+        task.resumeFailure = uploadResumeFailure;
+      }
       task.expectedToSend = uploadLength(spec.body());
       channel.tasks.put(id, task);
       post(
@@ -409,7 +453,7 @@ public final class DaemonCore implements AutoCloseable {
               + task.originalRequest.method()
               + " "
               + task.originalRequest.url()
-              + (spec.resumeData() != null ? " from resume data" : ""));
+              + (fromResumeData ? " from resume data" : ""));
       persist();
       return id;
     }
@@ -583,7 +627,7 @@ public final class DaemonCore implements AutoCloseable {
     Duration delay = Duration.ZERO;
     String why = "";
     if (!task.started && task.session.key.isBackground()) {
-      Instant earliest = task.spec.earliestBeginDate();
+      Instant earliest = task.earliestBeginDate;
       if (earliest != null && earliest.isAfter(clock.now())) {
         delay = Duration.between(clock.now(), earliest);
         why = "earliestBeginDate " + earliest;
@@ -595,9 +639,101 @@ public final class DaemonCore implements AutoCloseable {
       }
     }
     if (delay.isZero()) {
-      dispatch(task);
+      due(task);
     } else {
       delay(task, delay, why);
+    }
+  }
+
+  /**
+   * Rule 8: a background task with an earliestBeginDate asks its app, once, before it first starts:
+   * the app may continue, swap the request, or cancel. iOS asks only a running app; otherwise the
+   * original request goes ahead.
+   */
+  private void due(TaskRecord task) {
+    if (!task.started
+        && !task.delayedRequestAnswered
+        && task.earliestBeginDate != null
+        && task.session.key.isBackground()
+        && task.state == TaskState.RUNNING) {
+      if (deliverable(task.session)) {
+        task.phase = TaskRecord.Phase.DELAYED;
+        task.awaitingDelayedRequest = true;
+        post(task, "asking the app", "willBeginDelayedRequest " + task.currentRequest.url());
+        emit(task.session, new TaskEvent.WillBeginDelayedRequest(task.id, task.currentRequest));
+        return;
+      }
+      task.delayedRequestAnswered = true;
+      post(task, "delayed request continues", "the app is not running to be asked");
+    }
+    dispatch(task);
+  }
+
+  /** The app can no longer answer WillBeginDelayedRequest: the original request goes ahead. */
+  private void abandonDelayedRequests(SessionChannel channel) {
+    for (TaskRecord task : List.copyOf(channel.tasks.values())) {
+      if (task.awaitingDelayedRequest) {
+        channel.queue.removeIf(
+            pending ->
+                pending.event() instanceof TaskEvent.WillBeginDelayedRequest asked
+                    && asked.taskIdentifier() == task.id);
+        task.awaitingDelayedRequest = false;
+        task.delayedRequestAnswered = true;
+        task.phase = TaskRecord.Phase.IDLE;
+        post(task, "delayed request continues", "the app went away before answering");
+        dispatch(task);
+      }
+    }
+  }
+
+  void continueDelayedRequest(
+      RealConnection connection,
+      long id,
+      DelayedRequestDisposition disposition,
+      RequestInfo newRequest) {
+    synchronized (lock) {
+      TaskRecord task = usable(connection).tasks.get(id);
+      if (task == null
+          || !task.awaitingDelayedRequest
+          || task.isFinished()
+          || task.state == TaskState.CANCELING) {
+        return;
+      }
+      task.awaitingDelayedRequest = false;
+      task.delayedRequestAnswered = true;
+      if (task.phase == TaskRecord.Phase.DELAYED) {
+        task.phase = TaskRecord.Phase.IDLE;
+      }
+      switch (disposition == null ? DelayedRequestDisposition.CONTINUE_LOADING : disposition) {
+        case CANCEL -> {
+          task.state = TaskState.CANCELING;
+          post(task, "task cancelled", "by willBeginDelayedRequest");
+          finishStopped(task, StopReason.CANCEL);
+        }
+        case USE_NEW_REQUEST -> {
+          if (newRequest != null) {
+            task.currentRequest = newRequest;
+            post(task, "request replaced", newRequest.method() + " " + newRequest.url());
+          }
+          dispatch(task);
+        }
+        case CONTINUE_LOADING -> {
+          post(task, "delayed request continues", "");
+          dispatch(task);
+        }
+      }
+      persist();
+    }
+  }
+
+  void setEarliestBeginDate(RealConnection connection, long id, Instant date) {
+    synchronized (lock) {
+      TaskRecord task = usable(connection).tasks.get(id);
+      if (task == null || task.started || task.state != TaskState.SUSPENDED) {
+        return;
+      }
+      task.earliestBeginDate = date;
+      persist();
     }
   }
 
@@ -626,7 +762,7 @@ public final class DaemonCore implements AutoCloseable {
                 if (task.phase == TaskRecord.Phase.DELAYED && task.state == TaskState.RUNNING) {
                   task.phase = TaskRecord.Phase.IDLE;
                   task.delayTimer = null;
-                  dispatch(task);
+                  due(task);
                 }
               }
             });
@@ -799,9 +935,12 @@ public final class DaemonCore implements AutoCloseable {
    * off.
    */
   private void retry(TaskRecord task, Attempt attempt, String why) {
-    // Only a download keeps what it moved; an upload or data task starts over, so retrying it at
-    // once against a server that always cuts would spin.
-    if (task.spec.kind() == TaskKind.DOWNLOAD && attempt.bytesMoved > 0) {
+    // Only a download, or an upload the server offered to resume, keeps what it moved; anything
+    // else starts over, so retrying it at once against a server that always cuts would spin.
+    boolean keepsProgress =
+        task.spec.kind() == TaskKind.DOWNLOAD
+            || task.spec.kind() == TaskKind.UPLOAD && task.uploadResource != null;
+    if (keepsProgress && attempt.bytesMoved > 0) {
       task.failuresWithoutProgress = 0;
     } else {
       task.failuresWithoutProgress++;
@@ -871,11 +1010,13 @@ public final class DaemonCore implements AutoCloseable {
                   task.currentRequest.url(),
                   resumeDataFor(task),
                   null));
-      default ->
-          complete(
-              task,
-              new TransferError(
-                  ErrorCodes.CANCELLED, "cancelled", task.currentRequest.url(), null, null));
+      default -> {
+        discardUploadResource(task);
+        complete(
+            task,
+            new TransferError(
+                ErrorCodes.CANCELLED, "cancelled", task.currentRequest.url(), null, null));
+      }
     }
   }
 
@@ -939,6 +1080,9 @@ public final class DaemonCore implements AutoCloseable {
    * Resume data when rule 27 allows it: a GET with a validator, byte ranges, and a partial file.
    */
   private byte[] resumeDataFor(TaskRecord task) {
+    if (task.spec.kind() == TaskKind.UPLOAD) {
+      return uploadResumeDataFor(task);
+    }
     if (task.spec.kind() != TaskKind.DOWNLOAD
         || task.tempFile == null
         || task.validator == null
@@ -961,6 +1105,45 @@ public final class DaemonCore implements AutoCloseable {
     } catch (IOException e) {
       return null;
     }
+  }
+
+  /**
+   * Upload resume data when rule 35 allows it: a file upload to which the server offered resumption
+   * with a 104 (so nil from a server that does not speak the protocol).
+   */
+  private byte[] uploadResumeDataFor(TaskRecord task) {
+    if (task.uploadResource == null
+        || !(task.spec.body() instanceof UploadBody.FromFile file)
+        || task.uploadFileSize < 0) {
+      return null;
+    }
+    return new UploadResumeData(
+            task.uploadInteropVersion,
+            task.uploadResource,
+            file.file(),
+            task.uploadFileSize,
+            task.uploadFileModified,
+            task.originalRequest)
+        .encode();
+  }
+
+  /** A cancelled upload gives its resource up, so the server can forget the partial bytes. */
+  private void discardUploadResource(TaskRecord task) {
+    URI resource = task.uploadResource;
+    if (resource == null) {
+      return;
+    }
+    task.uploadResource = null;
+    post(task, "upload resource deleted", "DELETE " + resource);
+    workers.execute(
+        () -> {
+          try (ClassicHttpResponse ignored =
+              transport.client().executeOpen(null, new HttpDelete(resource), null)) {
+            // the answer does not matter: an unknown resource is as good as a deleted one
+          } catch (IOException e) {
+            // the server will let the resource expire
+          }
+        });
   }
 
   private void adoptResumeData(TaskRecord task, byte[] bytes) {
@@ -1190,6 +1373,9 @@ public final class DaemonCore implements AutoCloseable {
       RequestInfo request = task.currentRequest;
       long offset = 0;
       String validator = null;
+      Path uploadFile = null;
+      URI uploadResource = null;
+      ResumableUploadDraft uploadDraft = null;
       if (kind == TaskKind.DOWNLOAD) {
         if (task.tempFile == null) {
           task.tempFile = newTempFile();
@@ -1206,14 +1392,44 @@ public final class DaemonCore implements AutoCloseable {
           task.announceResume = true;
         }
       } else if (kind == TaskKind.UPLOAD) {
-        if (task.spec.body() instanceof UploadBody.FromFile file
-            && !Files.isRegularFile(file.file())) {
-          throw new TransferFailure(
-              ErrorCodes.FILE_DOES_NOT_EXIST, "The file does not exist: " + file.file());
+        if (task.spec.body() instanceof UploadBody.FromFile file) {
+          if (!Files.isRegularFile(file.file())) {
+            throw new TransferFailure(
+                ErrorCodes.FILE_DOES_NOT_EXIST, "The file does not exist: " + file.file());
+          }
+          long size = Files.size(file.file());
+          long modified = Files.getLastModifiedTime(file.file()).toMillis();
+          boolean changed =
+              task.uploadFileSize >= 0
+                  && (size != task.uploadFileSize || modified != task.uploadFileModified);
+          if (changed && task.uploadResource != null) {
+            // Rule 37: the bytes on the server belong to the file as it was.
+            throw new TransferFailure(
+                ErrorCodes.CANNOT_OPEN_FILE,
+                "The file changed since the upload began; the upload cannot be resumed: "
+                    + file.file());
+          }
+          task.uploadFileSize = size;
+          task.uploadFileModified = modified;
+          uploadFile = file.file();
+          uploadResource = task.uploadResource;
+          uploadDraft =
+              uploadResource == null
+                  ? ResumableUploadDraft.CURRENT
+                  : ResumableUploadDraft.version(task.uploadInteropVersion)
+                      .orElse(ResumableUploadDraft.CURRENT);
         }
         task.expectedToSend = uploadLength(task.spec.body());
       }
-      return new Start(kind, request, task.session.spec.additionalHeaders(), offset, validator);
+      return new Start(
+          kind,
+          request,
+          task.session.spec.additionalHeaders(),
+          offset,
+          validator,
+          uploadFile,
+          uploadResource,
+          uploadDraft);
     }
   }
 
@@ -1234,11 +1450,46 @@ public final class DaemonCore implements AutoCloseable {
     }
   }
 
-  void bodyRestarted(TaskRecord task, Attempt attempt) {
+  /** The body starts (again) going out, from {@code offset} of the whole. */
+  void bodyRestarted(TaskRecord task, Attempt attempt, long offset) {
     synchronized (lock) {
-      task.bytesSent = 0;
-      task.progressAtLastEvent = 0;
+      task.bytesSent = offset;
+      task.progressAtLastEvent = offset;
       task.lastProgressEvent = null;
+    }
+  }
+
+  /** The server answered the upload with 104: the upload can be resumed there (rule 36). */
+  void uploadResumptionOffered(
+      TaskRecord task, Attempt attempt, URI uploadResource, int interopVersion) {
+    synchronized (lock) {
+      if (task.isFinished()) {
+        return;
+      }
+      task.uploadResource = uploadResource;
+      task.uploadInteropVersion = interopVersion;
+      post(
+          task,
+          "upload resumption supported",
+          "104, interop version " + interopVersion + ", " + uploadResource);
+      persist();
+    }
+  }
+
+  /** HEAD found the upload resource gone (finished, cancelled, expired): start over. */
+  void uploadResourceGone(TaskRecord task, Attempt attempt, String why) {
+    synchronized (lock) {
+      post(task, "upload resource gone", why + "; uploading from the start");
+      task.uploadResource = null;
+      persist();
+    }
+  }
+
+  /** The upload continues at {@code offset}, the bytes the server already has. */
+  void uploadResumed(TaskRecord task, Attempt attempt, long offset, long size) {
+    synchronized (lock) {
+      activity(task, attempt, 0);
+      post(task, "upload resumed", "at offset " + offset + " of " + size);
     }
   }
 

@@ -40,7 +40,8 @@ public final class ErrorCodes {
 
   /**
    * NSURLErrorCannotOpenFile: the partial file named by resume data is gone, most often because
-   * that resume data was already used (resume data can be used once).
+   * that resume data was already used (resume data can be used once); or an upload's file changed
+   * since the upload began, so the bytes on the server no longer belong to it (rule 37).
    */
   public static final int CANNOT_OPEN_FILE = -3001;
 

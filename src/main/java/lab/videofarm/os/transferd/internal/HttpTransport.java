@@ -8,9 +8,15 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
+import org.apache.hc.core5.http.io.HttpClientConnection;
+import org.apache.hc.core5.http.io.HttpResponseInformationCallback;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
@@ -23,9 +29,28 @@ import org.apache.hc.core5.util.Timeout;
  * the resource. Socket timeouts are off as well: the daemon's own idle timer
  * (timeoutIntervalForRequest, on the device clock) decides when a silent connection has failed.
  * Redirects are followed.
+ *
+ * <p>Informational (1xx) responses, such as a resumable upload's {@code 104 Upload Resumption
+ * Supported}, reach the {@link InformationalListener} set on the exchange's context with {@link
+ * #listenForInformationalResponses}. The classic client reads them while it waits to send a body
+ * that asked for {@code Expect: 100-continue}, so they arrive before the body goes out.
  */
 final class HttpTransport implements AutoCloseable {
+  /** Hears the 1xx responses of one exchange, on the worker thread that runs it. */
+  @FunctionalInterface
+  interface InformationalListener {
+    void informational(HttpResponse response);
+  }
+
+  private static final String INFORMATIONAL_LISTENER =
+      InformationalListener.class.getName() + ".listener";
+
   private final CloseableHttpClient client;
+
+  /** Hands the 1xx responses of the exchange that uses {@code context} to {@code listener}. */
+  static void listenForInformationalResponses(HttpContext context, InformationalListener listener) {
+    context.setAttribute(INFORMATIONAL_LISTENER, listener);
+  }
 
   HttpTransport() {
     client =
@@ -49,7 +74,35 @@ final class HttpTransport implements AutoCloseable {
                     .build())
             .evictIdleConnections(TimeValue.of(30, TimeUnit.SECONDS))
             .setRetryStrategy(new StaleConnectionRetry())
+            .setRequestExecutor(new InformingRequestExecutor())
             .build();
+  }
+
+  /**
+   * The client's own request executor, which also tells the exchange's listener about every
+   * informational response. HttpClient keeps 1xx responses to itself otherwise (it only looks for
+   * 101 Switching Protocols).
+   */
+  private static final class InformingRequestExecutor extends HttpRequestExecutor {
+    @Override
+    public ClassicHttpResponse execute(
+        ClassicHttpRequest request,
+        HttpClientConnection connection,
+        HttpResponseInformationCallback informationCallback,
+        HttpContext context)
+        throws IOException, HttpException {
+      HttpResponseInformationCallback relay =
+          (response, conn, callbackContext) -> {
+            if (context.getAttribute(INFORMATIONAL_LISTENER)
+                instanceof InformationalListener listener) {
+              listener.informational(response);
+            }
+            if (informationCallback != null) {
+              informationCallback.execute(response, conn, callbackContext);
+            }
+          };
+      return super.execute(request, connection, relay, context);
+    }
   }
 
   /**
@@ -61,7 +114,11 @@ final class HttpTransport implements AutoCloseable {
     @Override
     public boolean retryRequest(
         HttpRequest request, IOException exception, int execCount, HttpContext context) {
-      return execCount <= 1 && exception instanceof NoHttpResponseException;
+      // A resumable upload is never resent from its first byte: the daemon continues it from the
+      // offset the server reports (rules 35-37).
+      return execCount <= 1
+          && exception instanceof NoHttpResponseException
+          && !request.containsHeader(ResumableUploadInterop3.VERSION_HEADER);
     }
 
     @Override

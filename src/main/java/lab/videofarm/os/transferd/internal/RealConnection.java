@@ -1,11 +1,14 @@
 package lab.videofarm.os.transferd.internal;
 
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import lab.videofarm.os.transferd.DaemonConnection;
 import lab.videofarm.os.transferd.DaemonEventSink;
+import lab.videofarm.os.transferd.DelayedRequestDisposition;
+import lab.videofarm.os.transferd.RequestInfo;
 import lab.videofarm.os.transferd.SessionSpec;
 import lab.videofarm.os.transferd.TaskSnapshot;
 import lab.videofarm.os.transferd.TaskSpec;
@@ -63,6 +66,17 @@ final class RealConnection implements DaemonConnection {
   @Override
   public void provideBodyStream(long taskIdentifier, InputStream body) {
     core.provideBodyStream(this, taskIdentifier, body);
+  }
+
+  @Override
+  public void continueDelayedRequest(
+      long taskIdentifier, DelayedRequestDisposition disposition, RequestInfo newRequest) {
+    core.continueDelayedRequest(this, taskIdentifier, disposition, newRequest);
+  }
+
+  @Override
+  public void setEarliestBeginDate(long taskIdentifier, Instant earliestBeginDate) {
+    core.setEarliestBeginDate(this, taskIdentifier, earliestBeginDate);
   }
 
   @Override

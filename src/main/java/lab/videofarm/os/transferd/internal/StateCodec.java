@@ -79,7 +79,10 @@ final class StateCodec {
       ArrayNode queue = node.putArray("queue");
       for (SessionChannel.Pending pending : channel.queue) {
         TaskRecord owner = channel.tasks.get(pending.event().taskIdentifier());
-        if (pending.progress() || (owner != null && owner.spec.kind() == TaskKind.DATA)) {
+        // A question to the app dies with the daemon; the next daemon asks again.
+        if (pending.progress()
+            || pending.event() instanceof TaskEvent.WillBeginDelayedRequest
+            || (owner != null && owner.spec.kind() == TaskKind.DATA)) {
           continue;
         }
         queue.add(event(pending.event()));
@@ -159,9 +162,10 @@ final class StateCodec {
     node.put("kind", task.spec.kind().name());
     node.set("request", request(task.spec.request()));
     node.set("body", body(task.spec.body()));
-    if (task.spec.earliestBeginDate() != null) {
-      node.put("earliestBeginDate", task.spec.earliestBeginDate().toString());
+    if (task.earliestBeginDate != null) {
+      node.put("earliestBeginDate", task.earliestBeginDate.toString());
     }
+    node.put("delayedRequestAnswered", task.delayedRequestAnswered);
     node.put("description", task.description);
     node.set("originalRequest", request(task.originalRequest));
     node.set("currentRequest", request(task.currentRequest));
@@ -176,6 +180,12 @@ final class StateCodec {
     }
     node.put("validator", task.validator);
     node.put("acceptsRanges", task.acceptsRanges);
+    if (task.uploadResource != null) {
+      node.put("uploadResource", task.uploadResource.toString());
+      node.put("uploadInteropVersion", task.uploadInteropVersion);
+    }
+    node.put("uploadFileSize", task.uploadFileSize);
+    node.put("uploadFileModified", task.uploadFileModified);
     node.put("forceQuit", task.forceQuit);
     node.put("started", task.started);
     node.put("resourceElapsedMillis", task.resourceElapsed.toMillis());
@@ -219,8 +229,15 @@ final class StateCodec {
     }
     task.validator = node.hasNonNull("validator") ? node.path("validator").asText() : null;
     task.acceptsRanges = node.path("acceptsRanges").asBoolean();
+    if (node.hasNonNull("uploadResource")) {
+      task.uploadResource = java.net.URI.create(node.path("uploadResource").asText());
+      task.uploadInteropVersion = node.path("uploadInteropVersion").asInt();
+    }
+    task.uploadFileSize = node.path("uploadFileSize").asLong(-1);
+    task.uploadFileModified = node.path("uploadFileModified").asLong(-1);
     task.forceQuit = node.path("forceQuit").asBoolean();
     task.started = node.path("started").asBoolean();
+    task.delayedRequestAnswered = node.path("delayedRequestAnswered").asBoolean();
     task.resourceElapsed = Duration.ofMillis(node.path("resourceElapsedMillis").asLong());
     if (node.hasNonNull("response")) {
       task.response = response(node.path("response"));

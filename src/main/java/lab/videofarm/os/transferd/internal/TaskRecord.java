@@ -1,6 +1,7 @@
 package lab.videofarm.os.transferd.internal;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,8 @@ final class TaskRecord {
     /** Not scheduled: suspended, completed, or between steps. */
     IDLE,
     /**
-     * Waiting on a clock timer: earliestBeginDate, the relaunch rate limiter, or a retry backoff.
+     * Waiting on a clock timer (earliestBeginDate, the relaunch rate limiter, a retry backoff), or
+     * on the app's answer to WillBeginDelayedRequest.
      */
     DELAYED,
     /** Waiting for the network to come back. */
@@ -62,6 +64,20 @@ final class TaskRecord {
 
   boolean acceptsRanges;
 
+  /**
+   * A resumable upload's resource on the server, from its {@code 104 Upload Resumption Supported},
+   * or null: the next attempt continues there (HEAD, then PATCH) instead of starting over.
+   */
+  URI uploadResource;
+
+  /** The draft's interop version that {@link #uploadResource} speaks. */
+  int uploadInteropVersion;
+
+  /** The upload's file when the upload began; a changed file is never resumed (rule 37). */
+  long uploadFileSize = -1;
+
+  long uploadFileModified = -1;
+
   /** The next attempt continues existing bytes and must say so with DidResumeAtOffset. */
   boolean announceResume;
 
@@ -78,6 +94,15 @@ final class TaskRecord {
 
   Instant runningSince;
   int failuresWithoutProgress;
+
+  /** Apple's earliestBeginDate (device time), or null; the app may set it until the task starts. */
+  Instant earliestBeginDate;
+
+  /** WillBeginDelayedRequest was sent and the task waits, DELAYED, for the app's answer. */
+  boolean awaitingDelayedRequest;
+
+  /** The app answered WillBeginDelayedRequest (or could not be asked): never ask again. */
+  boolean delayedRequestAnswered;
 
   /** An attempt was dispatched once: earliestBeginDate and the rate limiter are behind it. */
   boolean started;
@@ -102,6 +127,7 @@ final class TaskRecord {
     this.spec = spec;
     this.launch = launch;
     this.description = spec.taskDescription();
+    this.earliestBeginDate = spec.earliestBeginDate();
     this.originalRequest = spec.request();
     this.currentRequest = spec.request();
   }

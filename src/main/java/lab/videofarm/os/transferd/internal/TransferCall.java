@@ -6,6 +6,7 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import lab.videofarm.os.transferd.RequestInfo;
 import lab.videofarm.os.transferd.ResponseInfo;
 import lab.videofarm.os.transferd.TaskKind;
 import lab.videofarm.os.transferd.UploadBody;
+import org.apache.hc.client5.http.classic.methods.HttpHead;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -30,6 +32,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
  * One attempt at one task, on one worker thread: the daemon's transfer read top to bottom in {@link
@@ -67,17 +70,32 @@ final class TransferCall {
     // 2. The link's latency comes before every request, like a round trip.
     link.awaitLatency();
 
+    // 2b. An upload the server offered to resume continues where the server stands: HEAD for
+    //     the offset, then PATCH with the rest. A resource that is gone means starting over.
+    if (start.uploadResource() != null) {
+      long offset = uploadOffset(start);
+      if (offset >= 0) {
+        resumeUpload(start, offset);
+        return;
+      }
+      core.uploadResourceGone(task, attempt, "HEAD " + start.uploadResource() + " found nothing");
+    }
+
     // 3. Build the request: the app's headers, the session's extra headers, and for a continued
-    //    download Range + If-Range with the validator of the bytes we already have.
+    //    download Range + If-Range with the validator of the bytes we already have. An upload
+    //    from a file announces resumable uploads and listens for the server's 104.
     HttpUriRequestBase request = buildRequest(start);
+    HttpClientContext context = HttpClientContext.create();
     if (start.kind() == TaskKind.UPLOAD) {
       request.setEntity(uploadEntity(start));
+      if (start.resumableUpload()) {
+        announceResumableUpload(start, request, context);
+      }
     }
 
     // 4. Send. The body (if any) streams from its source through the link's throttle.
     attempt.setExchange(request);
     core.requestSent(task, attempt, requestInfo(request, start.request().url()));
-    HttpClientContext context = HttpClientContext.create();
     try (ClassicHttpResponse response = transport.client().executeOpen(null, request, context)) {
       ResponseInfo info = responseInfo(response, finalUrl(request, context));
 
@@ -93,6 +111,88 @@ final class TransferCall {
         // 6. Finish: DidComplete(null), whatever the status code (rule 17).
         core.finishData(task, attempt);
       }
+    }
+  }
+
+  /**
+   * Rule 36: the first request of an upload says which draft version it speaks, and asks for {@code
+   * 100 Continue} so that the classic client reads the server's {@code 104 Upload Resumption
+   * Supported} before the body goes out (iOS reads it whenever it comes).
+   */
+  private void announceResumableUpload(
+      DaemonCore.Start start, HttpUriRequestBase request, HttpClientContext context) {
+    ResumableUploadDraft draft = start.uploadDraft();
+    draft.announce(request);
+    request.setHeader("Expect", "100-continue");
+    URI target = start.request().url();
+    HttpTransport.listenForInformationalResponses(
+        context,
+        informational -> {
+          if (draft.offersResumption(informational)) {
+            URI resource = target.resolve(informational.getFirstHeader("Location").getValue());
+            core.uploadResumptionOffered(task, attempt, resource, draft.interopVersion());
+          }
+        });
+  }
+
+  /** HEAD on the upload resource: the bytes the server has, or -1 if the resource is gone. */
+  private long uploadOffset(DaemonCore.Start start) throws Exception {
+    HttpHead head = new HttpHead(start.uploadResource());
+    start.uploadDraft().prepareOffsetRequest(head);
+    attempt.setExchange(head);
+    core.requestSent(task, attempt, requestInfo(head, start.uploadResource()));
+    try (ClassicHttpResponse response = transport.client().executeOpen(null, head, null)) {
+      EntityUtils.consume(response.getEntity());
+      return start.uploadDraft().offset(response);
+    }
+  }
+
+  /** PATCH with the file from {@code offset} on: no byte the server has is sent again. */
+  private void resumeUpload(DaemonCore.Start start, long offset) throws Exception {
+    Path file = start.uploadFile();
+    long size = Files.size(file);
+    if (offset > size) {
+      throw new TransferFailure(
+          ErrorCodes.BAD_SERVER_RESPONSE,
+          "the server holds " + offset + " bytes of a " + size + "-byte upload");
+    }
+    HttpUriRequestBase patch = new HttpUriRequestBase("PATCH", start.uploadResource());
+    for (HttpHeader header : start.request().headers()) {
+      if (!isHopByHop(header.name()) && !header.name().equalsIgnoreCase("Content-Type")) {
+        patch.addHeader(header.name(), header.value());
+      }
+    }
+    for (HttpHeader header : start.sessionHeaders()) {
+      if (!patch.containsHeader(header.name())) {
+        patch.addHeader(header.name(), header.value());
+      }
+    }
+    start.uploadDraft().prepareAppend(patch, offset);
+    patch.setEntity(
+        new ProgressEntity(
+            ContentType.APPLICATION_OCTET_STREAM,
+            size - offset,
+            offset,
+            true,
+            () -> {
+              FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+              channel.position(offset);
+              return Channels.newInputStream(channel);
+            }));
+    attempt.setExchange(patch);
+    core.uploadResumed(task, attempt, offset, size);
+    core.requestSent(task, attempt, requestInfo(patch, start.uploadResource()));
+    try (ClassicHttpResponse response = transport.client().executeOpen(null, patch, null)) {
+      if (response.getCode() == 409) {
+        // Someone moved the offset meanwhile; the next attempt asks again.
+        EntityUtils.consume(response.getEntity());
+        throw new IOException("409: the upload's offset is no longer " + offset);
+      }
+      // The app asked to upload to its URL, not to the upload resource.
+      ResponseInfo info = responseInfo(response, start.request().url());
+      core.responseReceived(task, attempt, info);
+      receiveData(response);
+      core.finishData(task, attempt);
     }
   }
 
@@ -130,19 +230,19 @@ final class TransferCall {
     if (body instanceof UploadBody.FromFile file) {
       Path path = file.file();
       long length = Files.size(path);
-      return new ProgressEntity(contentType, length, true, () -> Files.newInputStream(path));
+      return new ProgressEntity(contentType, length, 0, true, () -> Files.newInputStream(path));
     }
     if (body instanceof UploadBody.FromData data) {
       byte[] bytes = data.data();
       return new ProgressEntity(
-          contentType, bytes.length, true, () -> new java.io.ByteArrayInputStream(bytes));
+          contentType, bytes.length, 0, true, () -> new java.io.ByteArrayInputStream(bytes));
     }
     if (body instanceof UploadBody.Streamed) {
       InputStream stream = awaitBodyStream(core.requestBodyStream(task, attempt));
       long length = start.request().header("Content-Length").map(Long::parseLong).orElse(-1L);
-      return new ProgressEntity(contentType, length, false, () -> stream);
+      return new ProgressEntity(contentType, length, 0, false, () -> stream);
     }
-    return new ProgressEntity(contentType, 0, true, InputStream::nullInputStream);
+    return new ProgressEntity(contentType, 0, 0, true, InputStream::nullInputStream);
   }
 
   private InputStream awaitBodyStream(Future<InputStream> future) throws Exception {
@@ -313,12 +413,16 @@ final class TransferCall {
   /** An upload body that streams through the link's throttle and reports DidSendBodyData. */
   private final class ProgressEntity extends AbstractHttpEntity {
     private final long length;
+    private final long offset;
     private final boolean repeatable;
     private final BodySource source;
 
-    ProgressEntity(ContentType type, long length, boolean repeatable, BodySource source) {
+    /** {@code offset}: where in the whole upload this body starts (a resumed upload's PATCH). */
+    ProgressEntity(
+        ContentType type, long length, long offset, boolean repeatable, BodySource source) {
       super(type, null, length < 0);
       this.length = length;
+      this.offset = offset;
       this.repeatable = repeatable;
       this.source = source;
     }
@@ -345,7 +449,7 @@ final class TransferCall {
 
     @Override
     public void writeTo(OutputStream out) throws IOException {
-      core.bodyRestarted(task, attempt);
+      core.bodyRestarted(task, attempt, offset);
       try (InputStream in = source.open()) {
         byte[] buffer = new byte[BUFFER_SIZE];
         while (true) {

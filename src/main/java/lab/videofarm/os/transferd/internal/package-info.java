@@ -9,6 +9,9 @@
  *   <li>{@code Link}: the network conditioner applied to one exchange.
  *   <li>{@code HttpTransport}: the HttpClient 5 classic client, compression off.
  *   <li>{@link lab.videofarm.os.transferd.internal.ResumeData}: the opaque resume data, versioned.
+ *   <li>{@code ResumableUploadDraft}: resumable uploads ("Resumable Uploads for HTTP"), one class
+ *       per interop version; the daemon speaks version 3 (draft -01, iOS 17). {@link
+ *       lab.videofarm.os.transferd.internal.UploadResumeData}: the opaque upload resume data.
  *   <li>{@link lab.videofarm.os.transferd.internal.Journal}: the crash-safe snapshot file; {@code
  *       StateCodec}: what goes in it.
  *   <li>{@link lab.videofarm.os.transferd.internal.ErrorCodes}: Apple's codes and why each is used.
