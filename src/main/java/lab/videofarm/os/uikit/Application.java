@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import lab.videofarm.os.AppState;
+import lab.videofarm.os.clock.Clock;
 import lab.videofarm.os.timeline.Layer;
 
 /**
@@ -19,6 +20,9 @@ public interface Application {
   int launchNumber();
 
   AppState state();
+
+  /** Device time: schedules and timestamps in the app use this, never the JVM's clock. */
+  Clock clock();
 
   /**
    * The app's private folder, kept across launches (like the app container): archives and
