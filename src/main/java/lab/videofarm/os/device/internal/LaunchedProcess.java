@@ -290,6 +290,11 @@ public final class LaunchedProcess implements AppProcess {
     }
 
     @Override
+    public Clock clock() {
+      return clock;
+    }
+
+    @Override
     public Path containerDirectory() {
       return containerDirectory;
     }
