@@ -717,19 +717,23 @@ public final class VFMAPIClient implements URLSessionDownloadDelegate {
     } else if (!isSuccess(task.response())) {
       downloadFailed(key.get(), id, "HTTP " + task.response().statusCode(), null);
     } else {
-      finishIfComplete(key.get(), id);
+      finishIfComplete(key.get());
     }
   }
 
-  /** Finished once the movie and the thumbnail are both in the library. */
-  private void finishIfComplete(long key, long taskIdentifier) {
+  /**
+   * Finished once the movie and the thumbnail are both in the library, whichever task completes
+   * last; the notification is about the movie task, under which the download is known.
+   */
+  private void finishIfComplete(long key) {
     VFMVideoDownload download = downloads.get(key);
     if (download.movieFile() != null
         && download.thumbnailFile() != null
         && download.state() != DownloadState.FINISHED) {
       VFMVideoDownload finished = download.withState(DownloadState.FINISHED);
       putDownload(key, finished);
-      notifications.post(new VideoDownloadFinished(identifier, taskIdentifier, finished));
+      notifications.post(
+          new VideoDownloadFinished(identifier, finished.movieTaskIdentifier(), finished));
     }
   }
 
