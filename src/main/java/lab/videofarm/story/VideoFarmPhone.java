@@ -1,5 +1,6 @@
 package lab.videofarm.story;
 
+import com.google.common.eventbus.EventBus;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,6 +18,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +63,26 @@ public final class VideoFarmPhone implements AutoCloseable {
     server = SampleServer.builder().dataDirectory(root.resolve("server")).seed(false).build();
     base = server.start();
     os = OperatingSystem.start(root.resolve("phone"));
-    os.device()
-        .install(
-            AppBundle.of(APP, AppDelegate.class.getName(), "lab.videofarm.app.")
-                .withInfo(Map.of(VFMAPIClient.SERVER_URL_KEY, base.toString())));
+    os.device().install(bundle(base));
+  }
+
+  /**
+   * The VideoFarm app as installed on the phone, talking to {@code server}.
+   *
+   * <p>The app embeds its own copy of Guava's event bus, as an app embeds a framework: a framework
+   * shared by every launch would keep each launch's subscriber classes in its static caches (Guava
+   * issue 1837, "will not fix"), and a killed launch would never be collected.
+   */
+  public static AppBundle bundle(URI server) {
+    AppBundle app = AppBundle.of(APP, AppDelegate.class.getName(), "lab.videofarm.app.");
+    List<URL> classpath = new ArrayList<>(app.classpath());
+    classpath.add(EventBus.class.getProtectionDomain().getCodeSource().getLocation());
+    return new AppBundle(
+        APP,
+        AppDelegate.class.getName(),
+        List.of("lab.videofarm.app.", "com.google.common.eventbus."),
+        classpath,
+        Map.of(VFMAPIClient.SERVER_URL_KEY, server.toString()));
   }
 
   /** Starts the server and the phone, and installs the app. */

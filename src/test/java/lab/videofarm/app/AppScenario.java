@@ -1,5 +1,7 @@
 package lab.videofarm.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,6 +54,22 @@ final class AppScenario {
 
   static long movieBytesSent(VideoFarmPhone phone, String videoId) {
     return movieGets(phone, videoId).stream().mapToLong(RecordedRequest::bodyBytesSent).sum();
+  }
+
+  /**
+   * The resumed task asked for the rest of the movie from where the first one stopped, and the
+   * server sent exactly that rest: no byte twice.
+   */
+  static void assertResumedWithoutResending(VideoFarmPhone phone, String videoId, long task)
+      throws Exception {
+    TimelineEvent resumedAt = phone.awaitEvent(delegate("didResumeAtOffset", task));
+    long offset = Long.parseLong(resumedAt.detail().split(" ")[0]);
+    List<RecordedRequest> gets = movieGets(phone, videoId);
+    RecordedRequest resume = gets.get(gets.size() - 1);
+    assertThat(offset).isPositive();
+    assertThat(resume.header("Range")).contains("bytes=" + offset + "-");
+    assertThat(resume.status()).isEqualTo(206);
+    assertThat(resume.bodyBytesSent()).isEqualTo(MOVIE_BYTES - offset);
   }
 
   static void saveTimeline(VideoFarmPhone phone, String name) throws Exception {
