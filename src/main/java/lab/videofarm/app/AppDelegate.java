@@ -107,6 +107,7 @@ public final class AppDelegate implements ApplicationDelegate {
   public JComponent rootView() {
     if (screens == null) {
       screens = new VideoFarmScreens(client, notifications);
+      screens.refresh();
     }
     return screens.root();
   }

@@ -52,10 +52,6 @@ final class AppScenario {
         .toList();
   }
 
-  static long movieBytesSent(VideoFarmPhone phone, String videoId) {
-    return movieGets(phone, videoId).stream().mapToLong(RecordedRequest::bodyBytesSent).sum();
-  }
-
   /**
    * The resumed task asked for the rest of the movie from where the first one stopped, and the
    * server sent exactly that rest: no byte twice.

@@ -12,6 +12,7 @@ import lab.videofarm.app.notification.Notifications;
  */
 public final class VideoFarmScreens {
   private final JTabbedPane root = new JTabbedPane();
+  private final VideoListView list;
 
   public VideoFarmScreens(VFMAPIClient client, Notifications notifications) {
     VideoListView list = new VideoListView(client);
@@ -22,6 +23,11 @@ public final class VideoFarmScreens {
     root.addTab("Videos", list.component());
     root.addTab("Transfers", transfers.component());
     root.addTab("Add video", add.component());
+    this.list = list;
+  }
+
+  /** Asks the server for the list; it shows when VideosFetched arrives. */
+  public void refresh() {
     list.refresh();
   }
 
