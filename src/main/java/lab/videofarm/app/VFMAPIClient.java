@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -267,7 +268,7 @@ public final class VFMAPIClient implements URLSessionDownloadDelegate {
   }
 
   private static ContentType imageType(Path image) {
-    String name = image.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    String name = image.getFileName().toString().toLowerCase(Locale.ROOT);
     return name.endsWith(".png") ? ContentType.IMAGE_PNG : ContentType.IMAGE_JPEG;
   }
 
@@ -431,10 +432,26 @@ public final class VFMAPIClient implements URLSessionDownloadDelegate {
     if (!download.hasResumeData()) {
       resumed = resumed.withProgress(0, download.bytesExpected());
     }
+    URLSessionDownloadTask thumbnail =
+        download.thumbnailFile() == null ? newThumbnailTask(download) : null;
+    if (thumbnail != null) {
+      resumed = resumed.withThumbnailTaskIdentifier(thumbnail.taskIdentifier());
+    }
     putDownload(task.taskIdentifier(), resumed);
     notifications.post(new VideoDownloadResumed(identifier, task.taskIdentifier(), resumed));
     task.resume();
+    if (thumbnail != null) {
+      thumbnail.resume();
+    }
     return task.taskIdentifier();
+  }
+
+  /** The thumbnail is small: when it did not arrive, it is simply fetched again. */
+  private URLSessionDownloadTask newThumbnailTask(VFMVideoDownload download) {
+    URLSessionDownloadTask task =
+        connectBackgroundSession().downloadTask(download.video().thumbnailURL());
+    task.setTaskDescription("thumbnail " + download.video().id());
+    return task;
   }
 
   private URLSessionDownloadTask newMovieTask(VFMVideoDownload download) {
@@ -722,13 +739,17 @@ public final class VFMAPIClient implements URLSessionDownloadDelegate {
   }
 
   /**
-   * Finished once the movie and the thumbnail are both in the library, whichever task completes
-   * last; the notification is about the movie task, under which the download is known.
+   * Finished once the movie is in the library and the thumbnail is too, or is not coming; whichever
+   * task completes last. The notification is about the movie task, under which the download is
+   * known.
    */
   private void finishIfComplete(long key) {
     VFMVideoDownload download = downloads.get(key);
+    boolean thumbnailSettled =
+        download.thumbnailFile() != null
+            || download.thumbnailTaskIdentifier() == VFMVideoDownload.NO_TASK;
     if (download.movieFile() != null
-        && download.thumbnailFile() != null
+        && thumbnailSettled
         && download.state() != DownloadState.FINISHED) {
       VFMVideoDownload finished = download.withState(DownloadState.FINISHED);
       putDownload(key, finished);
@@ -738,16 +759,27 @@ public final class VFMAPIClient implements URLSessionDownloadDelegate {
   }
 
   /**
-   * A failed movie task with resume data leaves the download paused (it can go on); without, or for
-   * the thumbnail, the download failed.
+   * A failed movie task with resume data leaves the download paused (it can go on); without, the
+   * download failed. A failed thumbnail only means there is no thumbnail for now; resuming the
+   * download fetches it again.
    */
   private void downloadFailed(long key, long taskIdentifier, String reason, byte[] resumeData) {
     VFMVideoDownload download = downloads.get(key);
-    boolean resumable = resumeData != null && download.movieTaskIdentifier() == taskIdentifier;
+    if (download.thumbnailTaskIdentifier() == taskIdentifier) {
+      thumbnailFailed(key, taskIdentifier, reason);
+      return;
+    }
+    boolean resumable = resumeData != null;
     VFMVideoDownload failed =
         resumable ? download.paused(resumeData) : download.withState(DownloadState.FAILED);
     putDownload(key, failed);
     notifications.post(new VideoDownloadFailed(identifier, taskIdentifier, failed, reason));
+  }
+
+  private void thumbnailFailed(long key, long taskIdentifier, String reason) {
+    putDownload(key, downloads.get(key).withThumbnailTaskIdentifier(VFMVideoDownload.NO_TASK));
+    warn("no thumbnail", taskIdentifier, reason);
+    finishIfComplete(key);
   }
 
   @Override

@@ -72,6 +72,8 @@ public final class Stories {
       phone.launch();
       long task = (Long) phone.command("downloadMovieAndThumbnail", videoId);
       phone.awaitEvent(inLaunch(1, task, Layer.DELEGATE, "didWriteData"));
+      // The small thumbnail first, so that the relaunch is for the movie the story follows.
+      phone.awaitEvent(thumbnailCompleted(task));
 
       phone.device().terminate(APP);
       phone.awaitEvent(handlerCalled());
@@ -262,6 +264,12 @@ public final class Stories {
   private static Predicate<TimelineEvent> inLaunch(
       int launch, long task, Layer layer, String what) {
     return task(task, layer, what).and(event -> event.launch() == launch);
+  }
+
+  private static Predicate<TimelineEvent> thumbnailCompleted(long movieTask) {
+    return event(Layer.DELEGATE, "returned")
+        .and(event -> event.detail().equals("didCompleteWithError"))
+        .and(event -> event.taskId() != movieTask && event.launch() == 1);
   }
 
   private static Predicate<TimelineEvent> killed() {

@@ -54,7 +54,10 @@ class AppRelaunchTest {
     String id = phone.addVideoWithMovie("Hay", movie);
     long task = startThrottledDownloadThenKill(id);
 
-    phone.awaitEvent(completionHandlerCalled());
+    // The thumbnail may finish first and have the app relaunched for it; the movie's events then
+    // wake that same launch again. Either way the story ends with a completion handler call.
+    TimelineEvent finished = phone.awaitEvent(notification("VideoDownloadFinished", task));
+    phone.awaitEvent(completionHandlerCalled().and(e -> e.sequence() > finished.sequence()));
 
     assertThat(inLaunch(2, event(Layer.DEVICE, "launch")))
         .singleElement()
@@ -62,7 +65,7 @@ class AppRelaunchTest {
     assertThat(inLaunch(2, event(Layer.ARCHIVE, "restored downloads.json"))).hasSize(1);
     assertThat(inLaunch(2, delegate("didFinishDownloadingTo", task))).hasSize(1);
     assertThat(inLaunch(2, notification("VideoDownloadFinished", task))).hasSize(1);
-    assertThat(inLaunch(2, event(Layer.APP, "calling the completion handler"))).hasSize(1);
+    assertThat(inLaunch(2, event(Layer.APP, "calling the completion handler"))).isNotEmpty();
     assertThat(sha256(movieInLibrary(phone, id))).isEqualTo(sha256(movie));
     assertThat(archive(phone, "downloads")).contains("\"state\" : \"FINISHED\"");
   }
