@@ -325,7 +325,8 @@ public final class URLSession {
 
   /**
    * The file arrives in {@code completionHandler} and is deleted when it returns. Not in background
-   * sessions.
+   * sessions. A task with a completion handler bypasses the delegate for its response, data and
+   * completion; progress calls still reach the delegate.
    */
   public URLSessionDownloadTask downloadTask(
       URLRequest request, CompletionHandler<Path> completionHandler) {

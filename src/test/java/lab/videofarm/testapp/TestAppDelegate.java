@@ -17,9 +17,11 @@ import lab.videofarm.os.uikit.Application;
 import lab.videofarm.os.uikit.ApplicationDelegate;
 import lab.videofarm.os.uikit.FetchResult;
 import lab.videofarm.os.uikit.LaunchOptions;
+import lab.videofarm.urlsession.URLError;
 import lab.videofarm.urlsession.URLRequest;
 import lab.videofarm.urlsession.URLSession;
 import lab.videofarm.urlsession.URLSessionConfiguration;
+import lab.videofarm.urlsession.URLSessionDataDelegate;
 import lab.videofarm.urlsession.URLSessionDownloadTask;
 import lab.videofarm.urlsession.URLSessionTask;
 
@@ -50,6 +52,9 @@ public final class TestAppDelegate implements ApplicationDelegate {
     launchesSeenByThisClass++;
     report(
         "didFinishLaunching", "counter=" + launchesSeenByThisClass + " reason=" + options.reason());
+    if ("true".equals(behaviour("crashAtLaunch"))) {
+      throw new IllegalStateException("crashed on purpose");
+    }
     String interval = behaviour("fetchIntervalSeconds");
     if (interval != null) {
       application.setMinimumBackgroundFetchInterval(Duration.ofSeconds(Long.parseLong(interval)));
@@ -204,6 +209,61 @@ public final class TestAppDelegate implements ApplicationDelegate {
     } catch (RuntimeException e) {
       return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
+  }
+
+  /**
+   * In a default session: a streamed upload (the body comes from {@code needNewBodyStream}), then a
+   * data task with a completion handler. Returns what each saw.
+   */
+  public static String defaultSessionUploadThenFetch(String movieUrl, String fileInContainer)
+      throws Exception {
+    Path file = current.application.containerDirectory().resolve(fileInContainer);
+    CompletableFuture<String> uploaded = new CompletableFuture<>();
+    URLSession session =
+        URLSession.session(
+            URLSessionConfiguration.defaultConfiguration(),
+            new URLSessionDataDelegate() {
+              @Override
+              public void needNewBodyStream(
+                  URLSession session, URLSessionTask task, Consumer<InputStream> handler) {
+                try {
+                  handler.accept(Files.newInputStream(file));
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              }
+
+              @Override
+              public void didCompleteWithError(
+                  URLSession session, URLSessionTask task, URLError error) {
+                uploaded.complete(
+                    "upload status=" + task.response().statusCode() + " error=" + error);
+              }
+            },
+            null);
+    session
+        .uploadTask(
+            URLRequest.of(URI.create(movieUrl))
+                .withHttpMethod("PUT")
+                .withValue("video/mp4", "Content-Type"))
+        .resume();
+    String upload = uploaded.get(20, TimeUnit.SECONDS);
+    CompletableFuture<String> fetched = new CompletableFuture<>();
+    session
+        .dataTask(
+            URI.create(movieUrl),
+            (data, response, error) ->
+                fetched.complete(
+                    "fetch status="
+                        + response.statusCode()
+                        + " sha256="
+                        + TestSessionDelegate.sha256(data)
+                        + " error="
+                        + error))
+        .resume();
+    String fetch = fetched.get(20, TimeUnit.SECONDS);
+    session.finishTasksAndInvalidate();
+    return upload + "; " + fetch;
   }
 
   /** The identifiers and descriptions {@code getAllTasks} hands out, as one line. */

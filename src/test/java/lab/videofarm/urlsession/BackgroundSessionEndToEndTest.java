@@ -251,6 +251,25 @@ class BackgroundSessionEndToEndTest {
   }
 
   @Test
+  void aDefaultSessionStreamsAnUploadFromItsDelegateAndHandsADataTaskBodyToItsHandler()
+      throws Exception {
+    PhoneFixture phone = phone();
+    byte[] movie = randomBytes(512 * 1024, 7);
+    Files.write(phone.device.containerDirectory(APP).resolve("streamed.mp4"), movie);
+    URI url = phone.movieUrl(phone.createVideo("streamed"));
+    phone.launch();
+
+    Object outcome = phone.app("defaultSessionUploadThenFetch", url.toString(), "streamed.mp4");
+
+    assertThat(outcome)
+        .isEqualTo(
+            "upload status=201 error=null; fetch status=200 sha256="
+                + sha256(movie)
+                + " error=null");
+    assertThat(phone.events(Layer.DELEGATE, "needNewBodyStream")).hasSize(1);
+  }
+
+  @Test
   void aSecondSessionWithTheSameIdentifierIsRefusedInsideTheApp() throws Exception {
     PhoneFixture phone = phone();
     phone.launch();
@@ -283,9 +302,17 @@ class BackgroundSessionEndToEndTest {
     phone.awaitEvent(Layer.APP, "didEnterBackground", event -> true);
     clock.advance(Device.SUSPEND_GRACE);
 
+    phone.awaitEvent(
+        Layer.DAEMON,
+        "task failed",
+        event -> event.taskId() == id && event.detail().startsWith("-997"));
+    assertThat(phone.device.state(APP)).isEqualTo(AppState.SUSPENDED);
+    // The failure waits for the app to run again: a data task never relaunches it.
+    phone.device.bringToForeground(APP);
     TimelineEvent failed =
         phone.awaitEvent(Layer.APP, "didCompleteWithError", event -> event.taskId() == id);
     assertThat(failed.detail()).contains("error=" + URLError.BACKGROUND_SESSION_WAS_DISCONNECTED);
     assertThat(failed.launch()).isEqualTo(1);
+    assertThat(phone.events(Layer.DEVICE, "handleEventsForBackgroundURLSession")).isEmpty();
   }
 }

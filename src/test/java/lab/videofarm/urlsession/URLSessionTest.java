@@ -464,6 +464,39 @@ class URLSessionTest {
   }
 
   @Test
+  void aDownloadCompletionHandlerGetsTheFileOnceAndNoDelegateCalls() throws Exception {
+    RecordingDelegate delegate = new RecordingDelegate();
+    URLSession session =
+        URLSession.session(URLSessionConfiguration.defaultConfiguration(), delegate, null);
+    List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    long id =
+        session
+            .downloadTask(
+                MOVIE,
+                (location, response, error) ->
+                    calls.add(location + " " + response.statusCode() + " " + error))
+            .taskIdentifier();
+    Path location = container.resolve("tmp.download");
+    ResponseInfo ok = new ResponseInfo(200, MOVIE, List.of(), 4);
+
+    daemon.last().deliver(new TaskEvent.DidWriteData(id, 4, 4, 4));
+    daemon.last().deliver(new TaskEvent.DidFinishDownloading(id, location, ok));
+    daemon.last().deliver(new TaskEvent.DidComplete(id, ok, null));
+
+    assertThat(calls).containsExactly(location + " 200 null");
+    assertThat(delegate.calls).containsExactly("didWriteData " + id + " 4 4/4");
+  }
+
+  @Test
+  void theSharedSessionIsOnePerProcess() {
+    URLSession shared = URLSession.sharedSession();
+
+    assertThat(URLSession.sharedSession()).isSameAs(shared);
+    assertThat(shared.configuration().isBackground()).isFalse();
+    assertThat(shared.delegate()).isNull();
+  }
+
+  @Test
   void aDownloadFromResumeDataHandsTheDataToTheDaemon() {
     URLSession session = background("bg", new RecordingDelegate());
 

@@ -2,6 +2,8 @@ package lab.videofarm.server;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +38,9 @@ public record RecordedRequest(
     Instant completedAt) {
 
   public RecordedRequest {
-    headers = Map.copyOf(headers);
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+    headers = Collections.unmodifiableMap(copy);
   }
 
   /** The first value of a request header, the name compared without case. */

@@ -63,7 +63,10 @@ import lab.videofarm.server.internal.ServerRuntime;
  *
  * Kept across restarts: one directory per video with its metadata ({@code video.json}, written
  * atomically), thumbnail and movie. An empty directory is seeded with three sample videos (real PNG
- * thumbnails, short real MP4 movies) unless {@link Builder#seed(boolean) seed(false)}.
+ * thumbnails, short real MP4 movies of some 40 kB) unless {@link Builder#seed(boolean)
+ * seed(false)}. The files are encoded once per machine and user and kept under the system temp
+ * directory ({@code videofarm-sample-catalogue-v*}), so seeding a fresh directory afterwards is a
+ * copy of a few files.
  *
  * <h2>Recording</h2>
  *

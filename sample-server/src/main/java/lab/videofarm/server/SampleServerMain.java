@@ -2,6 +2,7 @@ package lab.videofarm.server;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -20,26 +21,20 @@ public final class SampleServerMain {
   private SampleServerMain() {}
 
   public static void main(String[] args) throws Exception {
-    SampleServer.Builder builder =
-        SampleServer.builder().port(8080).dataDirectory(Path.of("videofarm-data", "server"));
-    for (int i = 0; i < args.length; i++) {
-      String option = args[i];
-      switch (option) {
-        case "--port" -> builder.port(Integer.parseInt(value(args, ++i, option)));
-        case "--data" -> builder.dataDirectory(Path.of(value(args, ++i, option)));
-        case "--bind" -> builder.bindAddress(value(args, ++i, option));
-        case "--max-upload" -> builder.maxUploadBytes(Long.parseLong(value(args, ++i, option)));
-        case "--no-seed" -> builder.seed(false);
-        case "--help", "-h" -> {
-          System.out.println(
-              "usage: SampleServerMain [--port N] [--data DIR] [--bind ADDR]"
-                  + " [--max-upload BYTES] [--no-seed]");
-          return;
-        }
-        default -> throw new IllegalArgumentException("unknown option " + option + "; try --help");
-      }
+    Optional<SampleServer.Builder> builder;
+    try {
+      builder = parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(USAGE);
+      System.exit(2);
+      return;
     }
-    SampleServer server = builder.build();
+    if (builder.isEmpty()) {
+      System.out.println(USAGE);
+      return;
+    }
+    SampleServer server = builder.get().build();
     URI base = server.start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -56,6 +51,47 @@ public final class SampleServerMain {
     System.out.println("  faults:         " + base.resolve("admin/faults"));
     System.out.println("Ctrl-C stops it.");
     stopped.await();
+  }
+
+  static final String USAGE =
+      "usage: SampleServerMain [--port N] [--data DIR] [--bind ADDR] [--max-upload BYTES]"
+          + " [--no-seed]";
+
+  /**
+   * Reads the command line into a builder; empty when only help was asked for.
+   *
+   * @throws IllegalArgumentException for an unknown option or a missing or bad value
+   */
+  static Optional<SampleServer.Builder> parse(String... args) {
+    SampleServer.Builder builder =
+        SampleServer.builder().port(8080).dataDirectory(Path.of("videofarm-data", "server"));
+    for (int i = 0; i < args.length; i++) {
+      String option = args[i];
+      switch (option) {
+        case "--port" -> builder.port(Math.toIntExact(number(value(args, ++i, option), option)));
+        case "--data" -> builder.dataDirectory(Path.of(value(args, ++i, option)));
+        case "--bind" -> builder.bindAddress(value(args, ++i, option));
+        case "--max-upload" -> builder.maxUploadBytes(number(value(args, ++i, option), option));
+        case "--no-seed" -> builder.seed(false);
+        case "--help", "-h" -> {
+          return Optional.empty();
+        }
+        default -> throw new IllegalArgumentException("unknown option " + option);
+      }
+    }
+    return Optional.of(builder);
+  }
+
+  private static long number(String value, String option) {
+    try {
+      long number = Long.parseLong(value);
+      if (option.equals("--port")) {
+        Math.toIntExact(number);
+      }
+      return number;
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new IllegalArgumentException(option + " needs a whole number, not " + value);
+    }
   }
 
   private static String value(String[] args, int index, String option) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -61,6 +62,9 @@ final class TestHttp implements AutoCloseable {
     }
     if (entity != null) {
       request.setEntity(entity);
+      // As a well-behaved client with a big body does: a server that refuses the request from
+      // its headers (413) can say so before the body is sent into a closing connection.
+      request.setConfig(RequestConfig.custom().setExpectContinueEnabled(true).build());
     }
     return client.execute(
         request,

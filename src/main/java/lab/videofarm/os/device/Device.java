@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +82,15 @@ public final class Device implements TransferService.BackgroundRelauncher, AutoC
   /** Guarded by {@link #lock}. The app on screen, or null for the home screen. */
   private InstalledApp foreground;
 
+  /**
+   * Guarded by {@link #lock}. Relaunches asked for before the app was installed on this device
+   * object (a daemon restored from its journal speaks first), by bundle id: session identifiers.
+   */
+  private final Map<String, Set<String>> earlyRelaunches = new LinkedHashMap<>();
+
+  /** Guarded by {@link #lock}. */
+  private boolean closed;
+
   /** Registers itself as the daemon's relauncher. */
   public Device(
       TransferService transferService, Timeline timeline, Clock clock, Path dataDirectory) {
@@ -98,6 +109,7 @@ public final class Device implements TransferService.BackgroundRelauncher, AutoC
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    Set<String> waiting;
     synchronized (lock) {
       InstalledApp existing = apps.get(bundle.bundleId());
       if (existing != null) {
@@ -106,6 +118,10 @@ public final class Device implements TransferService.BackgroundRelauncher, AutoC
         apps.put(bundle.bundleId(), new InstalledApp(bundle, container));
       }
       post(0, "", "install", bundle.bundleId(), Severity.INFO);
+      waiting = earlyRelaunches.remove(bundle.bundleId());
+    }
+    if (waiting != null) {
+      waiting.forEach(identifier -> relaunchForEvents(bundle.bundleId(), identifier));
     }
   }
 
@@ -161,6 +177,7 @@ public final class Device implements TransferService.BackgroundRelauncher, AutoC
   public void launch(String bundleId) {
     List<Runnable> after = new ArrayList<>();
     synchronized (lock) {
+      requireOpen();
       InstalledApp app = app(bundleId);
       if (foreground != null && foreground != app) {
         sendHome(foreground, after);
@@ -242,14 +259,20 @@ public final class Device implements TransferService.BackgroundRelauncher, AutoC
   public void relaunchForEvents(String bundleId, String sessionIdentifier) {
     List<Runnable> after = new ArrayList<>();
     synchronized (lock) {
+      if (closed) {
+        return;
+      }
       InstalledApp app = apps.get(bundleId);
       if (app == null) {
         post(
             0,
             sessionIdentifier,
             "relaunchForEvents",
-            bundleId + " is not installed",
-            Severity.WARNING);
+            bundleId + " is not installed yet: relaunched when it is",
+            Severity.INFO);
+        earlyRelaunches
+            .computeIfAbsent(bundleId, id -> new LinkedHashSet<>())
+            .add(sessionIdentifier);
         return;
       }
       switch (app.state) {
@@ -300,6 +323,7 @@ public final class Device implements TransferService.BackgroundRelauncher, AutoC
   private void performFetch(String bundleId, String why) {
     List<Runnable> after = new ArrayList<>();
     synchronized (lock) {
+      requireOpen();
       InstalledApp app = app(bundleId);
       switch (app.state) {
         case NOT_RUNNING ->
@@ -378,6 +402,7 @@ public final class Device implements TransferService.BackgroundRelauncher, AutoC
   public void close() {
     List<InstalledApp> all;
     synchronized (lock) {
+      closed = true;
       all = List.copyOf(apps.values());
       for (InstalledApp app : all) {
         if (app.fetchTimer != null) {
@@ -641,6 +666,13 @@ public final class Device implements TransferService.BackgroundRelauncher, AutoC
       post(process.launchNumber(), "", "crash", String.valueOf(e.getCause()), Severity.ERROR);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Guarded by {@link #lock}. */
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("the device is shut down");
     }
   }
 

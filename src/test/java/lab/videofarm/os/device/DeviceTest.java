@@ -203,6 +203,40 @@ class DeviceTest {
   }
 
   @Test
+  void anAppThatThrowsOnItsMainThreadCrashes() throws IOException {
+    behave("crashAtLaunch=true");
+
+    device.launch(APP);
+
+    await().until(() -> device.state(APP) == AppState.NOT_RUNNING);
+    assertThat(deviceEvents("crash"))
+        .singleElement()
+        .satisfies(
+            crash -> {
+              assertThat(crash.severity()).isEqualTo(Severity.ERROR);
+              assertThat(crash.detail()).contains("crashed on purpose");
+            });
+    assertThat(daemon.calls).endsWith("appStateChanged " + APP + " NOT_RUNNING");
+  }
+
+  @Test
+  void timersALaunchScheduledDieWithIt() {
+    launchAndWait();
+    AtomicBoolean fired = new AtomicBoolean();
+    device
+        .process(APP)
+        .orElseThrow()
+        .clock()
+        .schedule(Duration.ofMinutes(1), () -> fired.set(true));
+
+    device.terminate(APP);
+    clock.advance(Duration.ofMinutes(2));
+
+    assertThat(fired).isFalse();
+    assertThat(clock.pendingCount()).isZero();
+  }
+
+  @Test
   void sessionEventsLaunchTheAppInTheBackgroundAndSuspendItOnceTheHandlerIsCalled()
       throws IOException {
     behave("completionHandler=immediately");
@@ -217,6 +251,39 @@ class DeviceTest {
         .containsExactly(
             "appStateChanged " + APP + " BACKGROUND", "appStateChanged " + APP + " SUSPENDED");
     assertThat(warnings()).isEmpty();
+  }
+
+  @Test
+  void aRelaunchAskedForBeforeTheAppIsInstalledHappensAtInstall() throws IOException {
+    RecordingTransferService restoredDaemon = new RecordingTransferService();
+    Device freshDevice = new Device(restoredDaemon, timeline, clock, data.resolve("fresh"));
+    Path container = Files.createDirectories(data.resolve("fresh/containers").resolve(APP));
+    Files.writeString(container.resolve("behaviour.properties"), "completionHandler=immediately");
+    try {
+      restoredDaemon.relauncher.relaunchForEvents(APP, "bg");
+      assertThat(freshDevice.installedApps()).isEmpty();
+
+      freshDevice.install(
+          AppBundle.of(APP, TestAppDelegate.class.getName(), "lab.videofarm.testapp."));
+
+      awaitApp("handleEvents", "bg");
+      assertThat(appEvents("didFinishLaunching").get(0).detail())
+          .isEqualTo("counter=1 reason=URL_SESSION_EVENTS");
+      await().until(() -> freshDevice.state(APP) == AppState.SUSPENDED);
+    } finally {
+      freshDevice.close();
+    }
+  }
+
+  @Test
+  void aShutDownDeviceLaunchesNothing() {
+    device.close();
+
+    device.relaunchForEvents(APP, "bg");
+
+    assertThat(device.state(APP)).isEqualTo(AppState.NOT_RUNNING);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> device.launch(APP))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test

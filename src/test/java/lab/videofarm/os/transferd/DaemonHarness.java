@@ -170,19 +170,36 @@ final class DaemonHarness implements AutoCloseable {
     assertThat(put.statusCode()).as(put.body()).isEqualTo(204);
   }
 
-  /** Creates a video without a movie; returns its id. */
-  String createVideo(String title) throws Exception {
+  /** A multipart body for {@code POST /videos}. */
+  record Form(String contentType, byte[] body) {}
+
+  static Form videoForm(String title) throws IOException {
     String boundary = "----vf" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     part(body, boundary, "title", null, null, title.getBytes(StandardCharsets.UTF_8));
     part(body, boundary, "description", null, null, "test".getBytes(StandardCharsets.UTF_8));
     part(body, boundary, "thumbnail", "thumb.png", "image/png", png());
     body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return new Form("multipart/form-data; boundary=" + boundary, body.toByteArray());
+  }
+
+  /** The movie's current strong ETag. */
+  String etag(URI movieUrl) throws Exception {
+    HttpResponse<Void> reply =
+        http.send(
+            HttpRequest.newBuilder(movieUrl).header("Range", "bytes=0-0").build(),
+            HttpResponse.BodyHandlers.discarding());
+    return reply.headers().firstValue("ETag").orElseThrow();
+  }
+
+  /** Creates a video without a movie; returns its id. */
+  String createVideo(String title) throws Exception {
+    Form form = videoForm(title);
     HttpResponse<String> reply =
         http.send(
             HttpRequest.newBuilder(base.resolve("videos"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .header("Content-Type", form.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.body()))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(reply.statusCode()).as(reply.body()).isEqualTo(303);

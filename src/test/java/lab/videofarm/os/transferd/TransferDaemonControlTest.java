@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import lab.videofarm.os.transferd.internal.ResumeData;
 import lab.videofarm.server.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,6 +99,22 @@ class TransferDaemonControlTest {
 
     assertThat(sink.awaitCompletion(task).error().code()).isEqualTo(-999);
     assertThat(harness.server.requests()).isEmpty();
+  }
+
+  @Test
+  void controllingATaskThatAlreadyCompletedChangesNothing() throws Exception {
+    URI url = harness.videoWithMovie(randomBytes(1000, 9));
+    long task = session.createTask(download(url));
+    session.resume(task);
+    sink.awaitCompletion(task);
+    await().atMost(Duration.ofSeconds(5)).until(() -> session.task(task).isEmpty());
+
+    session.cancel(task);
+    session.suspend(task);
+    session.resume(task);
+
+    assertThat(session.cancelByProducingResumeData(task).get(5, TimeUnit.SECONDS)).isEmpty();
+    assertThat(sink.events(task, TaskEvent.DidComplete.class)).hasSize(1);
   }
 
   @Test
@@ -242,6 +259,31 @@ class TransferDaemonControlTest {
     assertThat(done.error().code()).isEqualTo(-1015);
     assertThat(done.error().description()).contains("resume data");
     assertThat(harness.server.requests()).isEmpty();
+  }
+
+  @Test
+  void aResumeBeyondTheEndFailsCleanlyInsteadOfWritingTheErrorBody() throws Exception {
+    byte[] movie = randomBytes(100_000, 18);
+    URI url = harness.videoWithMovie(movie);
+    String name = "CFNetworkDownload_crafted.tmp";
+    Path partial = harness.stateDirectory.resolve("downloads").resolve(name);
+    java.nio.file.Files.write(partial, randomBytes(movie.length + 10, 19));
+    RequestInfo request = new RequestInfo("GET", url, List.of());
+    byte[] resumeData =
+        new ResumeData(
+                url, movie.length + 10, movie.length, harness.etag(url), name, request, request)
+            .encode();
+
+    long task = session.createTask(resumeDownload(url, resumeData));
+    session.resume(task);
+
+    TaskEvent.DidComplete done = sink.awaitCompletion(task);
+    assertThat(done.error().code()).isEqualTo(-1011);
+    assertThat(done.error().resumeData()).isNull();
+    assertThat(sink.milestones(task)).containsExactly("DidComplete");
+    assertThat(harness.requestsTo(url).get(harness.requestsTo(url).size() - 1).status())
+        .isEqualTo(416);
+    assertThat(java.nio.file.Files.list(harness.stateDirectory.resolve("downloads"))).isEmpty();
   }
 
   private static String videoId(URI movieUrl) {

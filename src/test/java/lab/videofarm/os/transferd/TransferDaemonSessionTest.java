@@ -197,6 +197,26 @@ class TransferDaemonSessionTest {
   }
 
   @Test
+  void aBackgroundDataTaskFailsWith997WhenItsProcessGoesAway() throws Exception {
+    URI url = harness.videoWithMovie(randomBytes(1024 * 1024, 41));
+    RecordingSink sink = harness.sink("app");
+    DaemonConnection session = harness.daemon.connect(background(1), sink);
+    harness.server.faults().throttleBytesPerSecond(200_000);
+    long task = session.createTask(data(url));
+    session.resume(task);
+    await()
+        .atMost(RecordingSink.TIMEOUT)
+        .until(() -> !sink.events(task, TaskEvent.DidReceiveData.class).isEmpty());
+
+    session.close();
+    RecordingSink next = harness.sink("next");
+    harness.daemon.connect(background(2), next);
+
+    assertThat(next.awaitCompletion(task).error().code()).isEqualTo(-997);
+    assertThat(relaunches).as("a failed data task is no reason to relaunch").isEmpty();
+  }
+
+  @Test
   void finishTasksAndInvalidateEndsWithDidBecomeInvalid() throws Exception {
     URI url = harness.videoWithMovie(randomBytes(200_000, 37));
     RecordingSink sink = harness.sink("app");

@@ -202,6 +202,35 @@ class TransferDaemonTransferTest {
   }
 
   @Test
+  void redirectsAreFollowed() throws Exception {
+    DaemonHarness.Form form = DaemonHarness.videoForm("posted by the daemon");
+    RecordingSink sink = harness.sink("app");
+    DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
+
+    long task =
+        session.createTask(
+            new TaskSpec(
+                TaskKind.UPLOAD,
+                new RequestInfo(
+                    "POST",
+                    harness.base.resolve("videos"),
+                    List.of(new HttpHeader("Content-Type", form.contentType()))),
+                new UploadBody.FromData(form.body()),
+                null,
+                null,
+                null));
+    session.resume(task);
+
+    TaskEvent.DidComplete done = sink.awaitCompletion(task);
+    assertThat(done.error()).isNull();
+    assertThat(done.response().statusCode()).isEqualTo(200);
+    assertThat(done.response().url().getPath()).matches("/videos/[^/]+");
+    assertThat(harness.server.requests())
+        .extracting(r -> r.method())
+        .containsExactly("POST", "GET");
+  }
+
+  @Test
   void httpErrorsCompleteWithoutAnError() throws Exception {
     URI missing = harness.base.resolve("videos/0000000000000000/movie");
     RecordingSink sink = harness.sink("app");
@@ -214,6 +243,71 @@ class TransferDaemonTransferTest {
     assertThat(done.error()).isNull();
     assertThat(done.response().statusCode()).isBetween(400, 404);
     assertThat(sink.milestones(task)).containsExactly("DidFinishDownloading", "DidComplete");
+  }
+
+  @Test
+  void progressIsCoalescedToAboutTenEventsASecond() throws Exception {
+    byte[] movie = randomBytes(1024 * 1024, 9);
+    URI url = harness.videoWithMovie(movie);
+    harness.server.faults().throttleBytesPerSecond(700_000);
+    RecordingSink sink = harness.sink("app");
+    DaemonConnection session = harness.daemon.connect(background(1), sink);
+
+    long started = System.nanoTime();
+    long task = session.createTask(download(url));
+    session.resume(task);
+    sink.awaitCompletion(task);
+    double seconds = (System.nanoTime() - started) / 1e9;
+
+    List<TaskEvent.DidWriteData> progress = sink.events(task, TaskEvent.DidWriteData.class);
+    assertThat(progress.size()).isLessThanOrEqualTo((int) Math.ceil(seconds * 10) + 2);
+    assertThat(progress.size()).isGreaterThan(3);
+    assertThat(progress.get(progress.size() - 1).totalBytesWritten()).isEqualTo(movie.length);
+  }
+
+  @Test
+  void theInspectorSeesEveryTaskWithItsCountsAndOutcome() throws Exception {
+    byte[] movie = randomBytes(50_000, 10);
+    URI url = harness.videoWithMovie(movie);
+    RecordingSink sink =
+        harness
+            .sink("app")
+            .hook(
+                event -> {
+                  if (event instanceof TaskEvent.DidComplete) {
+                    throw new IllegalStateException(
+                        "keep it queued so the daemon still knows the task");
+                  }
+                });
+    DaemonConnection session = harness.daemon.connect(background(1), sink);
+    long done = session.createTask(download(url));
+    long waiting = session.createTask(download(url));
+    session.setTaskDescription(waiting, "later");
+    session.resume(done);
+    await()
+        .atMost(RecordingSink.TIMEOUT)
+        .until(
+            () -> session.task(done).map(TaskSnapshot::state).orElse(null) == TaskState.COMPLETED);
+
+    assertThat(harness.daemon.allTasks())
+        .satisfiesExactly(
+            first -> {
+              assertThat(first.taskIdentifier()).isEqualTo(done);
+              assertThat(first.bundleId()).isEqualTo(DaemonHarness.BUNDLE);
+              assertThat(first.sessionIdentifier()).isEqualTo(DaemonHarness.IDENTIFIER);
+              assertThat(first.kind()).isEqualTo(TaskKind.DOWNLOAD);
+              assertThat(first.countOfBytesReceived()).isEqualTo(movie.length);
+              assertThat(first.countOfBytesExpectedToReceive()).isEqualTo(movie.length);
+              assertThat(first.response().statusCode()).isEqualTo(200);
+              assertThat(first.originalRequest().url()).isEqualTo(url);
+              assertThat(first.error()).isNull();
+            },
+            second -> {
+              assertThat(second.taskIdentifier()).isEqualTo(waiting);
+              assertThat(second.state()).isEqualTo(TaskState.SUSPENDED);
+              assertThat(second.taskDescription()).isEqualTo("later");
+              assertThat(second.response()).isNull();
+            });
   }
 
   @Test

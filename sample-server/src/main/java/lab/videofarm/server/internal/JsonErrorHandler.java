@@ -39,6 +39,11 @@ final class JsonErrorHandler implements Request.Handler {
     body.put("detail", message == null ? reason : message.toString());
     byte[] bytes = json.writeValueAsBytes(body);
     response.setStatus(status);
+    if (status == 400 || status == 413 || status == 431 || status >= 500) {
+      // Jetty may close the connection after a request it could not parse, without saying so;
+      // saying it keeps clients from sending the next request into a closing socket.
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    }
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
     response.write(true, ByteBuffer.wrap(bytes), callback);

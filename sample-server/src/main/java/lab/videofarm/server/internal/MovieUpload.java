@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import lab.videofarm.server.Faults;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
@@ -44,12 +45,14 @@ final class MovieUpload {
     }
     long dropAfter = faults.dropConnectionAfterBodyBytes();
     store.beginUpload(id);
-    Path temp = Files.createTempFile(store.tmpDirectory(), id + "-", ".upload");
+    boolean uploading = true;
+    Path temp = null;
     try {
+      temp = Files.createTempFile(store.tmpDirectory(), id + "-", ".upload");
       MessageDigest digest = Hashing.sha256();
       long total = 0;
-      try (InputStream in = Content.Source.asInputStream(request);
-          FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+      InputStream in = Content.Source.asInputStream(request);
+      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         RateLimiter limiter = null;
         byte[] buffer = new byte[BUFFER];
         while (true) {
@@ -66,6 +69,9 @@ final class MovieUpload {
             break;
           }
           if (dropAfter >= 0 && total + n > dropAfter) {
+            // Back to the previous status before the client can notice the drop and look.
+            store.endUpload(id);
+            uploading = false;
             dropConnection(request, callback, total + n);
             return;
           }
@@ -91,17 +97,35 @@ final class MovieUpload {
           throw interrupted(total, declared);
         }
         out.force(true);
+      } finally {
+        closeQuietly(in);
       }
       boolean replaced =
           store.commitMovie(id, temp, total, HexFormat.of().formatHex(digest.digest()));
+      // The status must read "ready" before the client can see the answer and ask again.
+      store.endUpload(id);
+      uploading = false;
       response.setStatus(replaced ? 204 : 201);
       if (!replaced) {
-        response.getHeaders().put("Location", "/videos/" + id + "/movie");
+        response.getHeaders().put(HttpHeader.LOCATION, "/videos/" + id + "/movie");
       }
       response.write(true, null, callback);
     } finally {
-      Files.deleteIfExists(temp);
-      store.endUpload(id);
+      if (temp != null) {
+        Files.deleteIfExists(temp);
+      }
+      if (uploading) {
+        store.endUpload(id);
+      }
+    }
+  }
+
+  /** Closing a request stream whose body ended early fails again; that end is already handled. */
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException | RuntimeException e) {
+      // Already reported as an interrupted upload or a dropped connection.
     }
   }
 

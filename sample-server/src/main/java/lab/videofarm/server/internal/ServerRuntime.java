@@ -47,7 +47,14 @@ public final class ServerRuntime implements AutoCloseable {
     Files.createDirectories(settings.dataDirectory());
     store = VideoStore.open(settings.dataDirectory(), clock, json);
     if (settings.seed() && store.isEmpty()) {
-      SampleCatalogue.seed(store);
+      SampleCatalogue.seed(
+          store,
+          Path.of(
+              System.getProperty("java.io.tmpdir"),
+              "videofarm-sample-catalogue-v"
+                  + SampleCatalogue.VERSION
+                  + "-"
+                  + System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_-]", "_")));
     }
     beforeListening.run();
 

@@ -11,6 +11,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.http.content.HttpContent;
 import org.eclipse.jetty.http.content.ResourceHttpContent;
+import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.ResourceService;
 import org.eclipse.jetty.server.Response;
@@ -112,7 +113,7 @@ final class VideoApi {
         existing(s[1]);
         upload.receive(request, response, callback, s[1]);
       } else {
-        sendMovie(request, response, callback, existing(s[1]));
+        sendMovie(request, response, callback, existing(s[1]).video().id());
       }
     } else if (s[0].equals("videos") && s.length == 3 && s[2].equals("thumbnail")) {
       allow(method, READ_METHODS);
@@ -148,18 +149,35 @@ final class VideoApi {
     return store.find(id).orElseThrow(() -> ApiException.notFound("no video " + id));
   }
 
-  private void sendMovie(Request request, Response response, Callback callback, VideoView view)
-      throws ApiException {
-    StoredVideo video = view.video();
-    if (!video.hasMovie()) {
-      throw ApiException.notFound("video " + video.id() + " has no movie yet");
-    }
+  private void sendMovie(Request request, Response response, Callback callback, String id)
+      throws ApiException, IOException {
+    MovieSnapshot snapshot =
+        store
+            .openMovie(id)
+            .orElseThrow(() -> ApiException.notFound("video " + id + " has no movie yet"));
+    Callback closing =
+        Callback.from(
+            () -> {
+              snapshot.close();
+              callback.succeeded();
+            },
+            failure -> {
+              snapshot.close();
+              callback.failed(failure);
+            });
     HttpContent content =
-        new StrongEtagContent(
+        new MovieContent(
             new ResourceHttpContent(
-                ResourceFactory.root().newResource(store.moviePath(video.id())), "video/mp4"),
-            video.movieEtag());
-    sendFile(request, response, callback, content);
+                ResourceFactory.root().newResource(store.moviePath(id)), "video/mp4"),
+            snapshot,
+            new ByteBufferPool.Sized(
+                request.getComponents().getByteBufferPool(), false, 32 * 1024));
+    try {
+      sendFile(request, response, closing, content);
+    } catch (RuntimeException e) {
+      snapshot.close();
+      throw e;
+    }
   }
 
   private void sendThumbnail(

@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MultiPart;
@@ -79,19 +77,16 @@ final class VideoCreation {
   private MultiPartFormData.Parts parse(Request request, String contentType, MultiPartConfig config)
       throws ApiException {
     try {
-      return MultiPartFormData.from(request, request, contentType, config).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw ApiException.badRequest("malformed_form", "interrupted while reading the form");
-    } catch (ExecutionException | CompletionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      for (Throwable t = cause; t != null; t = t.getCause()) {
+      return MultiPartFormData.getParts(request, request, contentType, config);
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
         String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
         if (t instanceof HttpException http && http.getCode() == 413
             || message.contains("max") && message.contains("size")) {
           throw tooLarge();
         }
       }
+      Throwable cause = e.getCause() == null ? e : e.getCause();
       throw ApiException.badRequest(
           "malformed_form", "the multipart form could not be read: " + cause.getMessage());
     }

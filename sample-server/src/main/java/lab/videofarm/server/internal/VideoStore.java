@@ -3,10 +3,12 @@ package lab.videofarm.server.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -188,6 +190,29 @@ public final class VideoStore {
       id.append(ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length())));
     }
     return id.toString();
+  }
+
+  /**
+   * Opens the current movie together with its validators, atomically with respect to replacements.
+   */
+  public synchronized Optional<MovieSnapshot> openMovie(String id) throws IOException {
+    StoredVideo video = videos.get(id);
+    if (video == null || !video.hasMovie()) {
+      return Optional.empty();
+    }
+    Path movie = moviePath(id);
+    FileChannel channel = FileChannel.open(movie, StandardOpenOption.READ);
+    try {
+      return Optional.of(
+          new MovieSnapshot(
+              channel,
+              channel.size(),
+              Files.getLastModifiedTime(movie).toInstant(),
+              video.movieEtag()));
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
   }
 
   /** Marks a video as receiving an upload; pair with {@link #endUpload}. */

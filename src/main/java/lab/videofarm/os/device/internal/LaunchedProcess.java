@@ -320,6 +320,12 @@ public final class LaunchedProcess implements AppProcess {
       return state;
     }
 
+    /** The launch's view of the device clock: what the app scheduled dies with the launch. */
+    @Override
+    public Clock clock() {
+      return clock;
+    }
+
     @Override
     public Clock clock() {
       return clock;

@@ -245,7 +245,16 @@ public final class DaemonCore implements AutoCloseable {
           channel.key.isBackground()
               ? channel.tasks.size() + " tasks carry on"
               : "its tasks are cancelled");
-      if (!channel.key.isBackground()) {
+      if (channel.key.isBackground()) {
+        // Data tasks live only while their app runs (rule 10), and a closed connection means the
+        // process is gone.
+        for (TaskRecord task : List.copyOf(channel.tasks.values())) {
+          if (task.spec.kind() == TaskKind.DATA && !task.isFinished()) {
+            task.state = TaskState.CANCELING;
+            stopOrFinish(task, StopReason.APP_SUSPENDED);
+          }
+        }
+      } else {
         for (TaskRecord task : List.copyOf(channel.tasks.values())) {
           if (!task.isFinished()) {
             task.state = TaskState.CANCELING;
@@ -399,8 +408,8 @@ public final class DaemonCore implements AutoCloseable {
 
   void resume(RealConnection connection, long id) {
     synchronized (lock) {
-      TaskRecord task = task(usable(connection), id);
-      if (task.state == TaskState.CANCELING || task.isFinished()) {
+      TaskRecord task = usable(connection).tasks.get(id);
+      if (task == null || task.state == TaskState.CANCELING || task.isFinished()) {
         return;
       }
       if (task.suspendCount > 0) {
@@ -417,8 +426,8 @@ public final class DaemonCore implements AutoCloseable {
 
   void suspend(RealConnection connection, long id) {
     synchronized (lock) {
-      TaskRecord task = task(usable(connection), id);
-      if (task.state == TaskState.CANCELING || task.isFinished()) {
+      TaskRecord task = usable(connection).tasks.get(id);
+      if (task == null || task.state == TaskState.CANCELING || task.isFinished()) {
         return;
       }
       task.suspendCount++;
@@ -437,8 +446,8 @@ public final class DaemonCore implements AutoCloseable {
 
   void cancel(RealConnection connection, long id) {
     synchronized (lock) {
-      TaskRecord task = task(usable(connection), id);
-      if (task.state == TaskState.CANCELING || task.isFinished()) {
+      TaskRecord task = usable(connection).tasks.get(id);
+      if (task == null || task.state == TaskState.CANCELING || task.isFinished()) {
         return;
       }
       task.state = TaskState.CANCELING;
@@ -451,8 +460,8 @@ public final class DaemonCore implements AutoCloseable {
       RealConnection connection, long id) {
     CompletableFuture<Optional<byte[]>> result = new CompletableFuture<>();
     synchronized (lock) {
-      TaskRecord task = task(usable(connection), id);
-      if (task.state == TaskState.CANCELING || task.isFinished()) {
+      TaskRecord task = usable(connection).tasks.get(id);
+      if (task == null || task.state == TaskState.CANCELING || task.isFinished()) {
         result.complete(Optional.empty());
         return result;
       }
@@ -466,8 +475,8 @@ public final class DaemonCore implements AutoCloseable {
 
   void provideBodyStream(RealConnection connection, long id, InputStream body) {
     synchronized (lock) {
-      TaskRecord task = task(usable(connection), id);
-      if (task.bodyStream != null && !task.bodyStream.isDone()) {
+      TaskRecord task = usable(connection).tasks.get(id);
+      if (task != null && task.bodyStream != null && !task.bodyStream.isDone()) {
         task.bodyStream.complete(body);
         return;
       }
@@ -481,8 +490,11 @@ public final class DaemonCore implements AutoCloseable {
 
   void setTaskDescription(RealConnection connection, long id, String description) {
     synchronized (lock) {
-      task(usable(connection), id).description = description;
-      persist();
+      TaskRecord task = usable(connection).tasks.get(id);
+      if (task != null) {
+        task.description = description;
+        persist();
+      }
     }
   }
 
@@ -679,8 +691,8 @@ public final class DaemonCore implements AutoCloseable {
         return;
       }
       if (reason == null && cause == null) {
-        // The call returned without completing: nothing left to do for this attempt.
-        return;
+        // The call returned without completing the task; never leave it stranded.
+        cause = new IOException("the exchange ended without completing the task");
       }
       boolean background = task.session.key.isBackground();
       if (reason == null) {
@@ -960,6 +972,7 @@ public final class DaemonCore implements AutoCloseable {
     SessionChannel channel = task.session;
     if (!channel.key.isBackground()
         || task.forceQuit
+        || task.spec.kind() == TaskKind.DATA
         || channel.spec == null
         || !channel.spec.sessionSendsLaunchEvents()
         || channel.relaunchRequested) {
@@ -1604,14 +1617,6 @@ public final class DaemonCore implements AutoCloseable {
       throw new IllegalStateException("the connection to the daemon is closed");
     }
     return connection.channel;
-  }
-
-  private static TaskRecord task(SessionChannel channel, long id) {
-    TaskRecord task = channel.tasks.get(id);
-    if (task == null) {
-      throw new IllegalArgumentException("no task " + id + " in session " + channel.key.label());
-    }
-    return task;
   }
 
   private void requireOpen() {

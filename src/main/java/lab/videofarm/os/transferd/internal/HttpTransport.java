@@ -2,11 +2,16 @@ package lab.videofarm.os.transferd.internal;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.HttpRequestRetryStrategy;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -43,7 +48,31 @@ final class HttpTransport implements AutoCloseable {
                     .setResponseTimeout(Timeout.DISABLED)
                     .build())
             .evictIdleConnections(TimeValue.of(30, TimeUnit.SECONDS))
+            .setRetryStrategy(new StaleConnectionRetry())
             .build();
+  }
+
+  /**
+   * Retries once, and only a request the server never answered on a reused connection (a stale
+   * keep-alive). Every other failure goes back to the daemon, which decides between retrying,
+   * waiting and failing as Apple does; an automatic resend here would hide it.
+   */
+  private static final class StaleConnectionRetry implements HttpRequestRetryStrategy {
+    @Override
+    public boolean retryRequest(
+        HttpRequest request, IOException exception, int execCount, HttpContext context) {
+      return execCount <= 1 && exception instanceof NoHttpResponseException;
+    }
+
+    @Override
+    public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
+      return false;
+    }
+
+    @Override
+    public TimeValue getRetryInterval(HttpResponse response, int execCount, HttpContext context) {
+      return TimeValue.ZERO_MILLISECONDS;
+    }
   }
 
   CloseableHttpClient client() {

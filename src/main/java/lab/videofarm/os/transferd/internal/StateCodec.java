@@ -99,9 +99,10 @@ final class StateCodec {
             counter.path("next").asLong(1));
       }
       Map<String, Integer> relaunchCounts = new HashMap<>();
-      root.path("relaunchCounts")
-          .fields()
-          .forEachRemaining(entry -> relaunchCounts.put(entry.getKey(), entry.getValue().asInt()));
+      JsonNode counts = root.path("relaunchCounts");
+      for (String bundle : (Iterable<String>) counts::fieldNames) {
+        relaunchCounts.put(bundle, counts.path(bundle).asInt());
+      }
       List<SessionChannel> sessions = new ArrayList<>();
       for (JsonNode node : root.path("sessions")) {
         SessionSpec spec = sessionSpec(node.path("spec"));

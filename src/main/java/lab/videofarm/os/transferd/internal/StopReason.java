@@ -12,7 +12,7 @@ enum StopReason {
   INVALIDATE,
   /** A default session's process went away: the task vanishes without events. */
   SESSION_GONE,
-  /** The app of a background data task was suspended: -997. */
+  /** The app of a background data task was suspended or its process went away: -997. */
   APP_SUSPENDED,
   /** The device went offline: background tasks wait, others fail with -1009. */
   OFFLINE,

@@ -1,0 +1,92 @@
+package lab.videofarm.os.transferd.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import lab.videofarm.os.clock.ManualClock;
+import lab.videofarm.os.net.NetworkConditioner;
+import lab.videofarm.os.timeline.Timeline;
+import lab.videofarm.os.timeline.TimelineEvent;
+import lab.videofarm.os.transferd.DaemonConnection;
+import lab.videofarm.os.transferd.RequestInfo;
+import lab.videofarm.os.transferd.SessionSpec;
+import lab.videofarm.os.transferd.TaskKind;
+import lab.videofarm.os.transferd.TaskSnapshot;
+import lab.videofarm.os.transferd.TaskSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The daemon with a journal whose writes break half-way, like a full disk. */
+class DaemonCoreJournalTest {
+  @TempDir Path directory;
+  final ManualClock clock = new ManualClock();
+  final Timeline timeline = new Timeline(clock);
+  final NetworkConditioner network = new NetworkConditioner(timeline);
+  volatile boolean diskFull;
+
+  final SessionSpec spec =
+      new SessionSpec(
+          "lab.videofarm.app",
+          1,
+          "lab.videofarm.background",
+          Duration.ofSeconds(60),
+          Duration.ofDays(7),
+          true,
+          true,
+          false,
+          List.of());
+
+  @Test
+  void aJournalThatCannotBeWrittenKeepsTheLastGoodStateForTheNextDaemon() throws Exception {
+    Journal breakable =
+        new Journal(
+            directory,
+            (channel, data) -> {
+              if (diskFull) {
+                ByteBuffer half = data.duplicate();
+                half.limit(data.position() + data.remaining() / 2);
+                channel.write(half);
+                throw new IOException("No space left on device (simulated)");
+              }
+              while (data.hasRemaining()) {
+                channel.write(data);
+              }
+            });
+    DaemonCore first = new DaemonCore(directory, network, clock, timeline, breakable);
+    DaemonConnection session = first.connect(spec, event -> {});
+    long kept = session.createTask(task("kept"));
+    diskFull = true;
+    long lost = session.createTask(task("lost"));
+
+    assertThat(first.allTasks())
+        .extracting(TaskSnapshot::taskIdentifier)
+        .containsExactly(kept, lost);
+    assertThat(timeline.events()).extracting(TimelineEvent::what).contains("journal write failed");
+    first.close();
+
+    DaemonCore second = new DaemonCore(directory, network, clock, timeline, new Journal(directory));
+    assertThat(second.allTasks())
+        .singleElement()
+        .satisfies(
+            task -> {
+              assertThat(task.taskIdentifier()).isEqualTo(kept);
+              assertThat(task.taskDescription()).isEqualTo("kept");
+            });
+    second.close();
+  }
+
+  private static TaskSpec task(String description) {
+    return new TaskSpec(
+        TaskKind.DOWNLOAD,
+        new RequestInfo("GET", URI.create("http://127.0.0.1:9/videos/x/movie"), List.of()),
+        null,
+        null,
+        description,
+        null);
+  }
+}
