@@ -701,27 +701,33 @@ public final class VFMAPIClient implements URLSessionDownloadDelegate {
     boolean isMovie = download.movieTaskIdentifier() == id;
     String videoId = download.video().id();
     Path target = isMovie ? library.movieFile(videoId) : library.thumbnailFile(videoId);
-    if (alreadyKept(isMovie ? download.movieFile() : download.thumbnailFile(), location)) {
-      report("already in the library", id, "the event was delivered again after a kill");
-      return;
-    }
-    try {
-      VideoLibrary.moveInto(location, target);
-    } catch (IOException e) {
-      warn("download not kept", id, "cannot move it into the library: " + e);
+    if (movedByAKilledLaunch(location, target)) {
+      report("already in the library", id, "moved by a launch killed before it returned");
+    } else if (!moveIntoLibrary(id, location, target)) {
       return;
     }
     putDownload(
         key.get(), isMovie ? download.withMovieFile(target) : download.withThumbnailFile(target));
-    report("moved into the library", id, target.toString());
+  }
+
+  private boolean moveIntoLibrary(long taskIdentifier, Path location, Path target) {
+    try {
+      VideoLibrary.moveInto(location, target);
+      report("moved into the library", taskIdentifier, target.toString());
+      return true;
+    } catch (IOException e) {
+      warn("download not kept", taskIdentifier, "cannot move it into the library: " + e);
+      return false;
+    }
   }
 
   /**
-   * An event in flight when the app was killed is delivered again to the next launch; the file it
-   * names was already moved, and the archive says where.
+   * A launch killed inside this callback may have moved the file (the move is atomic) without
+   * saving its record; the daemon then delivers the event again, to the next launch, with the temp
+   * file gone. The file in the library is the one it names.
    */
-  private static boolean alreadyKept(Path recorded, Path location) {
-    return recorded != null && Files.exists(recorded) && !Files.exists(location);
+  private static boolean movedByAKilledLaunch(Path location, Path target) {
+    return !Files.exists(location) && Files.exists(target);
   }
 
   private void downloadTaskCompleted(URLSessionTask task, URLError error) {

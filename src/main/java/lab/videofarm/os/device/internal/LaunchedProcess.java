@@ -327,11 +327,6 @@ public final class LaunchedProcess implements AppProcess {
     }
 
     @Override
-    public Clock clock() {
-      return clock;
-    }
-
-    @Override
     public Path containerDirectory() {
       return containerDirectory;
     }
