@@ -65,95 +65,106 @@ public final class Stories {
 
   /** The app is killed mid-download; the daemon finishes; a background relaunch collects it. */
   public static StoryResult download(Path root) throws Exception {
-    try (VideoFarmPhone phone = VideoFarmPhone.start(root)) {
-      Path movie = VideoFarmPhone.randomFile(root.resolve("movie.mp4"), MOVIE_BYTES, 1);
-      String videoId = phone.addVideoWithMovie("Farm tour", movie);
-      phone.server().faults().throttleBytesPerSecond(THROTTLE);
-      phone.launch();
-      long task = (Long) phone.command("downloadMovieAndThumbnail", videoId);
-      phone.awaitEvent(inLaunch(1, task, Layer.DELEGATE, "didWriteData"));
-      // The small thumbnail first, so that the relaunch is for the movie the story follows.
-      phone.awaitEvent(thumbnailCompleted(task));
+    return told(
+        root,
+        phone -> {
+          Path movie = VideoFarmPhone.randomFile(root.resolve("movie.mp4"), MOVIE_BYTES, 1);
+          String videoId = phone.addVideoWithMovie("Farm tour", movie);
+          phone.server().faults().throttleBytesPerSecond(THROTTLE);
+          phone.launch();
+          long task = (Long) phone.command("downloadMovieAndThumbnail", videoId);
+          phone.awaitEvent(inLaunch(1, task, Layer.DELEGATE, "didWriteData"));
+          // The small thumbnail first, so that the relaunch is for the movie the story follows.
+          phone.awaitEvent(thumbnailCompleted(task));
 
-      phone.device().terminate(APP);
-      phone.awaitEvent(handlerCalled());
+          phone.device().terminate(APP);
+          phone.awaitEvent(handlerCalled());
 
-      StoryCheck check = new StoryCheck();
-      check
-          .step("1. the app creates the background session", event(Layer.SESSION, "sessionCreated"))
-          .step("1. the daemon owns the download", task(task, Layer.DAEMON, "task created"))
-          .step("2. the device kills the app", killed())
-          .step("2. the daemon keeps transferring", task(task, Layer.DAEMON, "downloading"))
-          .step("3. the daemon queues the events", task(task, Layer.DAEMON, "event queued"))
-          .step("3. ...and relaunches the app in the background", backgroundLaunch())
-          .step("4. the new launch restores its archives", restored("downloads.json"))
-          .step(
-              "4. the delegate is relinked by identifier", event(Layer.SESSION, "sessionRelinked"))
-          .step(
-              "4. queued didFinishDownloadingTo delivered",
-              task(task, Layer.DELEGATE, "didFinishDownloadingTo"))
-          .step(
-              "4. the file is moved before it returns",
-              task(task, Layer.APP, "moved into the library"))
-          .step(
-              "4. queued didCompleteWithError delivered",
-              task(task, Layer.DELEGATE, "didCompleteWithError"))
-          .step("4. notification posted", event(Layer.NOTIFICATION, "VideoDownloadFinished"))
-          .step(
-              "4. urlSessionDidFinishEvents arrives",
-              event(Layer.DELEGATE, "urlSessionDidFinishEvents"))
-          .step(
-              "4. the app calls the completion handler",
-              event(Layer.APP, "calling the completion handler"))
-          .step("4. the system sees it called", handlerCalled());
-      checkMovie(phone, check, videoId);
-      return finish("download", phone, check);
-    }
+          StoryCheck check = new StoryCheck();
+          check
+              .step(
+                  "1. the app creates the background session",
+                  event(Layer.SESSION, "sessionCreated"))
+              .step("1. the daemon owns the download", task(task, Layer.DAEMON, "task created"))
+              .step("2. the device kills the app", killed())
+              .step("2. the daemon keeps transferring", task(task, Layer.DAEMON, "downloading"))
+              .step("3. the daemon queues the events", task(task, Layer.DAEMON, "event queued"))
+              .step("3. ...and relaunches the app in the background", backgroundLaunch())
+              .step("4. the new launch restores its archives", restored("downloads.json"))
+              .step(
+                  "4. the delegate is relinked by identifier",
+                  event(Layer.SESSION, "sessionRelinked"))
+              .step(
+                  "4. queued didFinishDownloadingTo delivered",
+                  task(task, Layer.DELEGATE, "didFinishDownloadingTo"))
+              .step(
+                  "4. the file is moved before it returns",
+                  task(task, Layer.APP, "moved into the library"))
+              .step(
+                  "4. queued didCompleteWithError delivered",
+                  task(task, Layer.DELEGATE, "didCompleteWithError"))
+              .step("4. notification posted", event(Layer.NOTIFICATION, "VideoDownloadFinished"))
+              .step(
+                  "4. urlSessionDidFinishEvents arrives",
+                  event(Layer.DELEGATE, "urlSessionDidFinishEvents"))
+              .step(
+                  "4. the app calls the completion handler",
+                  event(Layer.APP, "calling the completion handler"))
+              .step("4. the system sees it called", handlerCalled());
+          checkMovie(phone, check, videoId);
+          return finish("download", phone, check);
+        });
   }
 
   /** The app is killed mid-upload; the daemon finishes; a background relaunch learns of it. */
   public static StoryResult upload(Path root) throws Exception {
-    try (VideoFarmPhone phone = VideoFarmPhone.start(root)) {
-      Path thumbnail = Files.write(root.resolve("thumbnail.png"), VideoFarmPhone.png());
-      phone.launch();
-      String videoId =
-          (String) phone.command("prepareVideo", "Barn cats", thumbnail.toString(), "purring");
-      Path movie =
-          VideoFarmPhone.randomFile(
-              phone.container().resolve("Documents/movie.mp4"), MOVIE_BYTES, 2);
-      phone.server().faults().throttleBytesPerSecond(THROTTLE);
-      long task = (Long) phone.command("uploadVideo", movie.toString(), videoId);
-      phone.awaitEvent(inLaunch(1, task, Layer.DELEGATE, "didSendBodyData"));
+    return told(
+        root,
+        phone -> {
+          Path thumbnail = Files.write(root.resolve("thumbnail.png"), VideoFarmPhone.png());
+          phone.launch();
+          String videoId =
+              (String) phone.command("prepareVideo", "Barn cats", thumbnail.toString(), "purring");
+          Path movie =
+              VideoFarmPhone.randomFile(
+                  phone.container().resolve("Documents/movie.mp4"), MOVIE_BYTES, 2);
+          phone.server().faults().throttleBytesPerSecond(THROTTLE);
+          long task = (Long) phone.command("uploadVideo", movie.toString(), videoId);
+          phone.awaitEvent(inLaunch(1, task, Layer.DELEGATE, "didSendBodyData"));
 
-      phone.device().terminate(APP);
-      phone.awaitEvent(handlerCalled());
+          phone.device().terminate(APP);
+          phone.awaitEvent(handlerCalled());
 
-      StoryCheck check = new StoryCheck();
-      check
-          .step("1. the app posts the video's metadata", event(Layer.NOTIFICATION, "VideoPrepared"))
-          .step("1. the daemon owns the upload", task(task, Layer.DAEMON, "task created"))
-          .step("2. the device kills the app", killed())
-          .step("3. the daemon queues the events", task(task, Layer.DAEMON, "event queued"))
-          .step("3. ...and relaunches the app in the background", backgroundLaunch())
-          .step("4. the new launch restores its archives", restored("uploads.json"))
-          .step(
-              "4. the delegate is relinked by identifier", event(Layer.SESSION, "sessionRelinked"))
-          .step(
-              "4. queued didCompleteWithError delivered",
-              task(task, Layer.DELEGATE, "didCompleteWithError"))
-          .step("4. notification posted", event(Layer.NOTIFICATION, "VideoUploadFinished"))
-          .step(
-              "4. urlSessionDidFinishEvents arrives",
-              event(Layer.DELEGATE, "urlSessionDidFinishEvents"))
-          .step(
-              "4. the app calls the completion handler",
-              event(Layer.APP, "calling the completion handler"))
-          .step("4. the system sees it called", handlerCalled());
-      String sent = VideoFarmPhone.sha256(movie);
-      String stored = phone.serverMovieSha256(videoId);
-      check.require(sent.equals(stored), "server has sha256 " + stored + ", the app sent " + sent);
-      return finish("upload", phone, check);
-    }
+          StoryCheck check = new StoryCheck();
+          check
+              .step(
+                  "1. the app posts the video's metadata",
+                  event(Layer.NOTIFICATION, "VideoPrepared"))
+              .step("1. the daemon owns the upload", task(task, Layer.DAEMON, "task created"))
+              .step("2. the device kills the app", killed())
+              .step("3. the daemon queues the events", task(task, Layer.DAEMON, "event queued"))
+              .step("3. ...and relaunches the app in the background", backgroundLaunch())
+              .step("4. the new launch restores its archives", restored("uploads.json"))
+              .step(
+                  "4. the delegate is relinked by identifier",
+                  event(Layer.SESSION, "sessionRelinked"))
+              .step(
+                  "4. queued didCompleteWithError delivered",
+                  task(task, Layer.DELEGATE, "didCompleteWithError"))
+              .step("4. notification posted", event(Layer.NOTIFICATION, "VideoUploadFinished"))
+              .step(
+                  "4. urlSessionDidFinishEvents arrives",
+                  event(Layer.DELEGATE, "urlSessionDidFinishEvents"))
+              .step(
+                  "4. the app calls the completion handler",
+                  event(Layer.APP, "calling the completion handler"))
+              .step("4. the system sees it called", handlerCalled());
+          String sent = VideoFarmPhone.sha256(movie);
+          String stored = phone.serverMovieSha256(videoId);
+          check.require(
+              sent.equals(stored), "server has sha256 " + stored + ", the app sent " + sent);
+          return finish("upload", phone, check);
+        });
   }
 
   /**
@@ -161,46 +172,67 @@ public final class Stories {
    * the user resumes it without fetching a byte twice.
    */
   public static StoryResult forceQuit(Path root) throws Exception {
+    return told(
+        root,
+        phone -> {
+          Path movie = VideoFarmPhone.randomFile(root.resolve("movie.mp4"), MOVIE_BYTES, 3);
+          String videoId = phone.addVideoWithMovie("Tractor", movie);
+          phone.server().faults().throttleBytesPerSecond(THROTTLE);
+          phone.launch();
+          long task = (Long) phone.command("downloadMovieAndThumbnail", videoId);
+          phone.awaitEvent(
+              inLaunch(1, task, Layer.DELEGATE, "didWriteData")
+                  .and(event -> !event.detail().contains(" 0/")));
+
+          phone.device().forceQuit(APP);
+          phone.awaitEvent(event(Layer.DAEMON, "force quit"));
+          phone.server().faults().throttleBytesPerSecond(0);
+          phone.launch();
+          phone.awaitEvent(event(Layer.NOTIFICATION, "VideoDownloadFailed"));
+          long resumed = (Long) phone.command("resumeDownloads", videoId);
+          phone.awaitEvent(event(Layer.NOTIFICATION, "VideoDownloadFinished"));
+
+          StoryCheck check = new StoryCheck();
+          check
+              .step("1. the daemon owns the download", task(task, Layer.DAEMON, "task created"))
+              .step("2. the user force-quits the app", event(Layer.DAEMON, "force quit"))
+              .step("3. the user launches the app again", userLaunch())
+              .step(
+                  "3. the delegate is relinked by identifier",
+                  event(Layer.SESSION, "sessionRelinked"))
+              .step("3. the task completes cancelled by force-quit", forceQuitCancel(task))
+              .step("3. kept resumable, with its resume data", resumable())
+              .step(
+                  "4. resumeDownloads uses the resume data",
+                  event(Layer.NOTIFICATION, "VideoDownloadResumed"))
+              .step(
+                  "4. the download resumes at an offset",
+                  task(resumed, Layer.DELEGATE, "didResumeAtOffset"))
+              .step(
+                  "4. the file is moved before it returns",
+                  task(resumed, Layer.APP, "moved into the library"))
+              .step("4. notification posted", event(Layer.NOTIFICATION, "VideoDownloadFinished"));
+          checkMovie(phone, check, videoId);
+          checkNoByteTwice(phone, check, videoId, resumed);
+          return finish("force-quit", phone, check);
+        });
+  }
+
+  /** One story, told on a phone of its own. */
+  @FunctionalInterface
+  private interface Story {
+    StoryResult tell(VideoFarmPhone phone) throws Exception;
+  }
+
+  /** Tells {@code story}; if it cannot go on, the result says where it stopped. */
+  private static StoryResult told(Path root, Story story) throws IOException {
     try (VideoFarmPhone phone = VideoFarmPhone.start(root)) {
-      Path movie = VideoFarmPhone.randomFile(root.resolve("movie.mp4"), MOVIE_BYTES, 3);
-      String videoId = phone.addVideoWithMovie("Tractor", movie);
-      phone.server().faults().throttleBytesPerSecond(THROTTLE);
-      phone.launch();
-      long task = (Long) phone.command("downloadMovieAndThumbnail", videoId);
-      phone.awaitEvent(
-          inLaunch(1, task, Layer.DELEGATE, "didWriteData")
-              .and(event -> !event.detail().contains(" 0/")));
-
-      phone.device().forceQuit(APP);
-      phone.awaitEvent(event(Layer.DAEMON, "force quit"));
-      phone.server().faults().throttleBytesPerSecond(0);
-      phone.launch();
-      phone.awaitEvent(event(Layer.NOTIFICATION, "VideoDownloadFailed"));
-      long resumed = (Long) phone.command("resumeDownloads", videoId);
-      phone.awaitEvent(event(Layer.NOTIFICATION, "VideoDownloadFinished"));
-
-      StoryCheck check = new StoryCheck();
-      check
-          .step("1. the daemon owns the download", task(task, Layer.DAEMON, "task created"))
-          .step("2. the user force-quits the app", event(Layer.DAEMON, "force quit"))
-          .step("3. the user launches the app again", userLaunch())
-          .step(
-              "3. the delegate is relinked by identifier", event(Layer.SESSION, "sessionRelinked"))
-          .step("3. the task completes cancelled by force-quit", forceQuitCancel(task))
-          .step("3. kept resumable, with its resume data", resumable())
-          .step(
-              "4. resumeDownloads uses the resume data",
-              event(Layer.NOTIFICATION, "VideoDownloadResumed"))
-          .step(
-              "4. the download resumes at an offset",
-              task(resumed, Layer.DELEGATE, "didResumeAtOffset"))
-          .step(
-              "4. the file is moved before it returns",
-              task(resumed, Layer.APP, "moved into the library"))
-          .step("4. notification posted", event(Layer.NOTIFICATION, "VideoDownloadFinished"));
-      checkMovie(phone, check, videoId);
-      checkNoByteTwice(phone, check, videoId, resumed);
-      return finish("force-quit", phone, check);
+      try {
+        return story.tell(phone);
+      } catch (Exception e) {
+        return new StoryResult(
+            "stopped", phone.events(), List.of(), List.of("the story stopped: " + e.getMessage()));
+      }
     }
   }
 

@@ -156,7 +156,13 @@ public final class VideoFarmPhone implements AutoCloseable {
       events().stream().filter(matching).findFirst().ifPresent(found::complete);
       return found.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     } catch (TimeoutException e) {
-      throw new IllegalStateException("timed out waiting for a timeline event", e);
+      List<TimelineEvent> all = events();
+      throw new IllegalStateException(
+          "timed out after "
+              + TIMEOUT.toSeconds()
+              + " s waiting for a timeline event; the last one was "
+              + (all.isEmpty() ? "none" : all.get(all.size() - 1)),
+          e);
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     }
