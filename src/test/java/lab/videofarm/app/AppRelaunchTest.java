@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
+import lab.videofarm.os.AppState;
 import lab.videofarm.os.timeline.Layer;
 import lab.videofarm.os.timeline.TimelineEvent;
 import lab.videofarm.story.VideoFarmPhone;
@@ -238,14 +239,23 @@ class AppRelaunchTest {
     return task;
   }
 
-  /** Simulates a background fetch and returns what the app told the system. */
+  /**
+   * Simulates a background fetch and returns what the app told the system, once the app is
+   * suspended again (as it would be long before the next fetch).
+   */
   private String backgroundFetch() throws Exception {
     long before = phone.events().size();
     phone.device().simulateBackgroundFetch(APP);
-    return phone
-        .awaitEvent(
-            event(Layer.DEVICE, "performFetchCompleted").and(event -> event.sequence() > before))
-        .detail();
+    String result =
+        phone
+            .awaitEvent(
+                event(Layer.DEVICE, "performFetchCompleted")
+                    .and(event -> event.sequence() > before))
+            .detail();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> phone.device().state(APP) == AppState.SUSPENDED);
+    return result;
   }
 
   private List<TimelineEvent> inLaunch(int launch, Predicate<TimelineEvent> matching) {
