@@ -31,6 +31,8 @@ public final class Stories {
   private Stories() {}
 
   public static void main(String[] args) throws Exception {
+    // The story is the timeline; the server's and HTTP client's own logging would drown it.
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     String story = args.length == 0 ? "download" : args[0];
     Path root = Files.createTempDirectory("videofarm-story-");
     StoryResult result;
