@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -553,57 +552,31 @@ public final class VFMAPIClient implements URLSessionDownloadDelegate {
    * event already delivered.
    */
   private synchronized void reconcile(List<URLSessionTask> tasks) {
-    Map<Long, URLSessionTask> live = new LinkedHashMap<>();
-    tasks.forEach(task -> live.put(task.taskIdentifier(), task));
-    List<String> relinked = new ArrayList<>();
-    List<String> completing = new ArrayList<>();
-    List<String> vanished = new ArrayList<>();
+    Reconciliation found = new Reconciliation(tasks);
+    reconcileUploads(found);
+    reconcileDownloads(found);
+    report("reconciled", -1, found.toString());
+  }
+
+  private void reconcileUploads(Reconciliation found) {
     for (VFMVideoUpload upload : List.copyOf(uploads.values())) {
-      if (isActive(upload)) {
-        sortOut(upload.taskIdentifier(), live, relinked, completing, vanished);
-        if (!live.containsKey(upload.taskIdentifier())) {
-          uploadFailed(upload.taskIdentifier(), "its task vanished");
-        }
+      if (isActive(upload) && found.vanished(upload.taskIdentifier())) {
+        uploadFailed(upload.taskIdentifier(), "its task vanished");
       }
     }
+  }
+
+  private void reconcileDownloads(Reconciliation found) {
     for (Map.Entry<Long, VFMVideoDownload> entry : List.copyOf(downloads.entrySet())) {
-      VFMVideoDownload download = entry.getValue();
-      if (download.state() == DownloadState.DOWNLOADING) {
-        sortOut(download.movieTaskIdentifier(), live, relinked, completing, vanished);
-        if (!live.containsKey(download.movieTaskIdentifier())) {
-          downloadFailed(entry.getKey(), download.movieTaskIdentifier(), "its task vanished", null);
-        }
+      long movieTask = entry.getValue().movieTaskIdentifier();
+      if (entry.getValue().state() == DownloadState.DOWNLOADING && found.vanished(movieTask)) {
+        downloadFailed(entry.getKey(), movieTask, "its task vanished", null);
       }
     }
-    report(
-        "reconciled",
-        -1,
-        "relinked "
-            + relinked
-            + ", completing from queued events "
-            + completing
-            + ", vanished "
-            + vanished);
   }
 
   private static boolean isActive(VFMVideoUpload upload) {
     return upload.state() == UploadState.UPLOADING || upload.state() == UploadState.SUSPENDED;
-  }
-
-  private static void sortOut(
-      long taskIdentifier,
-      Map<Long, URLSessionTask> live,
-      List<String> relinked,
-      List<String> completing,
-      List<String> vanished) {
-    URLSessionTask task = live.get(taskIdentifier);
-    if (task == null) {
-      vanished.add("#" + taskIdentifier);
-    } else if (task.state() == URLSessionTask.State.COMPLETED) {
-      completing.add("#" + taskIdentifier);
-    } else {
-      relinked.add("#" + taskIdentifier);
-    }
   }
 
   // ---- delegate: uploads ----
