@@ -124,6 +124,21 @@ class VFMAPIClientTest {
   }
 
   @Test
+  void aThumbnailTheServerCannotServeDoesNotStopTheMovie() throws Exception {
+    Path movie = VideoFarmPhone.randomFile(root.resolve("movie.mp4"), MOVIE_BYTES, 17);
+    String id = phone.addVideoWithMovie("Mule", movie);
+    Files.delete(root.resolve("server/videos/" + id + "/thumbnail"));
+    phone.launch();
+
+    long task = (Long) phone.command("downloadMovieAndThumbnail", id);
+
+    phone.awaitEvent(notification("VideoDownloadFinished", task));
+    assertThat(sha256(movieInLibrary(phone, id))).isEqualTo(sha256(movie));
+    assertThat(thumbnailInLibrary(phone, id)).doesNotExist();
+    assertThat(phone.events()).anyMatch(event(Layer.APP, "no thumbnail"));
+  }
+
+  @Test
   void pauseDownloadsKeepsResumeDataThatResumeDownloadsContinuesFrom() throws Exception {
     Path movie = VideoFarmPhone.randomFile(root.resolve("movie.mp4"), MOVIE_BYTES, 13);
     String id = phone.addVideoWithMovie("Cows", movie);
