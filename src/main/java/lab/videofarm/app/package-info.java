@@ -10,6 +10,17 @@
  * <h2>Where things are</h2>
  *
  * <dl>
+ *   <dt>{@link lab.videofarm.app.AppDelegate}
+ *   <dd>The entry points the device calls: launch, background session events, background fetch,
+ *       terminate, and the root view.
+ *   <dt>{@link lab.videofarm.app.VFMAPIClient}
+ *   <dd>The course's seven tasks, the background session's delegate, the records by task
+ *       identifier, and the reconciliation with the daemon after a launch.
+ *   <dt>{@link lab.videofarm.app.AppCommands}
+ *   <dd>The screens' buttons as static methods, for tests and stories that drive a launch from
+ *       outside through its class loader.
+ *   <dt>{@link lab.videofarm.app.screens}
+ *   <dd>The app's Swing screens, fed only by notifications.
  *   <dt>{@link lab.videofarm.app.model}
  *   <dd>The four records of the course: {@code VFMVideo}, {@code VFMRemoteVideo}, {@code
  *       VFMVideoUpload}, {@code VFMVideoDownload}, and the JSON setup.
@@ -28,7 +39,33 @@
  *   <li>Each delegate callback finds its upload or download by task identifier, makes the new
  *       record with a {@code with...} method, saves the archive when it matters, and posts a
  *       notification.
+ *   <li>{@code getAllTasks} against the archived records: live tasks are relinked, finished ones
+ *       complete from the queued events, records whose task vanished are marked failed. The outcome
+ *       is reported on the timeline ({@code APP reconciled}).
  *   <li>{@code BackgroundEventsFinished}: call the completion handler the system gave.
  * </ol>
+ *
+ * <pre>
+ *   launch N                 daemon                      launch N+1 (background)
+ *   --------                 ------                      --------------------------
+ *   session "…background" -> owns task 7
+ *   records {7: download} -> downloads.json
+ *   killed                   keeps going; finishes;
+ *                            queues didFinish, didComplete
+ *                            relaunches the app -------> restore archives {7: download}
+ *                                                        session "…background" (same id)
+ *                            relinks, delivers queued -> move file, save, notify
+ *                            urlSessionDidFinishEvents -> completion handler (main thread)
+ * </pre>
+ *
+ * <h2>FAQ</h2>
+ *
+ * <dl>
+ *   <dt>Why a static {@code sharedInstance} when statics are frowned upon?
+ *   <dd>It is what the course teaches, and here it is honest: the class lives in the launch's own
+ *       class loader, so there is exactly one per launch and it dies with the launch.
+ *   <dt>Where does the app learn the server's address?
+ *   <dd>From its bundle's info dictionary, key {@code VFMServerURL}.
+ * </dl>
  */
 package lab.videofarm.app;

@@ -191,9 +191,11 @@ public final class URLSession {
       abandon();
       throw e;
     }
+    // Announced before delegate calls may start (they wait for `connected`), so the timeline shows
+    // the relink before the queued events it delivers.
+    announce();
     connected.complete(null);
     process.onTermination(this::processDied);
-    announce();
   }
 
   private void abandon() {

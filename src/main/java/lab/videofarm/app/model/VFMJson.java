@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import com.fasterxml.jackson.databind.util.LRUMap;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
@@ -28,6 +30,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 public final class VFMJson {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
+          // Jackson's shared default TypeFactory caches types in a static shared by every launch,
+          // which would keep a killed launch's classes alive; this one dies with the launch.
+          .typeFactory(TypeFactory.defaultInstance().withCache(new LRUMap<>(16, 200)))
           .addModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .enable(SerializationFeature.INDENT_OUTPUT)

@@ -131,6 +131,23 @@ public record VFMVideoDownload(
         thumbnailFile);
   }
 
+  /**
+   * The thumbnail now comes with the task {@code newThumbnailTaskIdentifier}, or not ({@link
+   * #NO_TASK}).
+   */
+  public VFMVideoDownload withThumbnailTaskIdentifier(long newThumbnailTaskIdentifier) {
+    return new VFMVideoDownload(
+        video,
+        movieTaskIdentifier,
+        newThumbnailTaskIdentifier,
+        bytesReceived,
+        bytesExpected,
+        resumeData,
+        state,
+        movieFile,
+        thumbnailFile);
+  }
+
   public VFMVideoDownload withMovieFile(Path newMovieFile) {
     return new VFMVideoDownload(
         video,

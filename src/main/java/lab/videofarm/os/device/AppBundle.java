@@ -6,6 +6,7 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,18 +19,31 @@ import java.util.Objects;
  * @param childFirstPackages package prefixes (ending in a dot) whose classes belong to the app;
  *     everything else (the OS, URLSession, libraries) is shared with the device
  * @param classpath where the app's classes are read from
+ * @param info the bundle's {@code Info.plist}: settings the app reads at launch through {@code
+ *     Application.infoDictionary()}, such as the server's base URL
  */
 public record AppBundle(
     String bundleId,
     String delegateClassName,
     List<String> childFirstPackages,
-    List<URL> classpath) {
+    List<URL> classpath,
+    Map<String, String> info) {
+
+  /** A bundle with an empty info dictionary. */
+  public AppBundle(
+      String bundleId,
+      String delegateClassName,
+      List<String> childFirstPackages,
+      List<URL> classpath) {
+    this(bundleId, delegateClassName, childFirstPackages, classpath, Map.of());
+  }
 
   public AppBundle {
     Objects.requireNonNull(bundleId, "bundleId");
     Objects.requireNonNull(delegateClassName, "delegateClassName");
     childFirstPackages = List.copyOf(childFirstPackages);
     classpath = List.copyOf(classpath);
+    info = Map.copyOf(info);
     if (childFirstPackages.isEmpty()) {
       throw new IllegalArgumentException("an app needs at least one package of its own");
     }
@@ -58,6 +72,11 @@ public record AppBundle(
         delegateClassName,
         List.of(childFirstPackages),
         locate(delegateClassName, AppBundle.class.getClassLoader()));
+  }
+
+  /** The same bundle with {@code newInfo} as its info dictionary. */
+  public AppBundle withInfo(Map<String, String> newInfo) {
+    return new AppBundle(bundleId, delegateClassName, childFirstPackages, classpath, newInfo);
   }
 
   private static List<URL> locate(String className, ClassLoader loader) {

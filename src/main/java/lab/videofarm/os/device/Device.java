@@ -442,6 +442,7 @@ public final class Device implements TransferService.BackgroundRelauncher, AutoC
             app.container,
             bundle.childFirstPackages(),
             bundle.classpath(),
+            bundle.info(),
             interval -> setFetchInterval(bundleId, interval),
             crash -> crashed(bundleId, launch, crash));
     app.process = process;

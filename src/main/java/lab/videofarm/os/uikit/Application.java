@@ -2,6 +2,7 @@ package lab.videofarm.os.uikit;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import lab.videofarm.os.AppState;
@@ -29,6 +30,14 @@ public interface Application {
    * downloaded files go under it.
    */
   Path containerDirectory();
+
+  /**
+   * The bundle's info dictionary ({@code Bundle.main.infoDictionary}): settings fixed at install,
+   * such as the server's base URL. Empty when the bundle has none.
+   */
+  default Map<String, String> infoDictionary() {
+    return Map.of();
+  }
 
   /** Runs work on the main (Swing) thread; dropped once this launch is killed. */
   Executor mainExecutor();

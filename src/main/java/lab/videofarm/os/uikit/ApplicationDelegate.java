@@ -1,6 +1,7 @@
 package lab.videofarm.os.uikit;
 
 import java.util.function.Consumer;
+import javax.swing.JComponent;
 
 /**
  * The app's entry points, called by the device as {@code UIApplicationDelegate} methods are. The
@@ -34,4 +35,12 @@ public interface ApplicationDelegate {
 
   /** The system is about to end the app while it runs (not called when it is suspended). */
   default void willTerminate() {}
+
+  /**
+   * The app's screen, as its root view controller's view: the device shows it while the app is in
+   * the foreground. Called on the main thread, usually once per launch; null shows a blank screen.
+   */
+  default JComponent rootView() {
+    return null;
+  }
 }

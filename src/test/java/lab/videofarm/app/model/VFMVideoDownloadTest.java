@@ -53,6 +53,17 @@ class VFMVideoDownloadTest {
   }
 
   @Test
+  void aNewThumbnailTaskReplacesOnlyTheThumbnailTask() {
+    VFMVideoDownload download =
+        VFMVideoDownload.starting(remote, 4, 5).withThumbnailTaskIdentifier(8);
+
+    assertThat(download.thumbnailTaskIdentifier()).isEqualTo(8);
+    assertThat(download.movieTaskIdentifier()).isEqualTo(4);
+    assertThat(download.ownsTask(5)).isFalse();
+    assertThat(download.ownsTask(8)).isTrue();
+  }
+
+  @Test
   void resumeDataCannotBeChangedFromOutside() {
     byte[] data = {1, 2, 3};
     VFMVideoDownload paused = VFMVideoDownload.starting(remote, 4, 5).paused(data);

@@ -38,6 +38,7 @@ public final class LaunchedProcess implements AppProcess {
   private final Path containerDirectory;
   private final MainExecutor mainExecutor;
   private final Consumer<Duration> fetchIntervalChanged;
+  private final Map<String, String> info;
   private final Application application = new ApplicationView();
   private final AtomicInteger queueThreads = new AtomicInteger();
 
@@ -73,6 +74,36 @@ public final class LaunchedProcess implements AppProcess {
       List<URL> classpath,
       Consumer<Duration> fetchIntervalChanged,
       Consumer<Throwable> crashed) {
+    this(
+        bundleId,
+        launchNumber,
+        initialState,
+        transferService,
+        timeline,
+        deviceClock,
+        containerDirectory,
+        childFirstPackages,
+        classpath,
+        Map.of(),
+        fetchIntervalChanged,
+        crashed);
+  }
+
+  /** A launch whose app reads {@code info} as its bundle's info dictionary. */
+  public LaunchedProcess(
+      String bundleId,
+      int launchNumber,
+      AppState initialState,
+      TransferService transferService,
+      Timeline timeline,
+      Clock deviceClock,
+      Path containerDirectory,
+      List<String> childFirstPackages,
+      List<URL> classpath,
+      Map<String, String> info,
+      Consumer<Duration> fetchIntervalChanged,
+      Consumer<Throwable> crashed) {
+    this.info = Map.copyOf(info);
     this.bundleId = bundleId;
     this.launchNumber = launchNumber;
     this.state = initialState;
@@ -298,6 +329,11 @@ public final class LaunchedProcess implements AppProcess {
     @Override
     public Path containerDirectory() {
       return containerDirectory;
+    }
+
+    @Override
+    public Map<String, String> infoDictionary() {
+      return info;
     }
 
     @Override

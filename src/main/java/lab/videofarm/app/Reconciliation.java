@@ -1,0 +1,49 @@
+package lab.videofarm.app;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lab.videofarm.urlsession.URLSessionTask;
+
+/**
+ * What a launch finds when it holds its archived records against the tasks the daemon still has:
+ * each record's task is relinked (still running), completing (finished; its queued events are on
+ * their way) or vanished (the daemon has no such task any more).
+ */
+final class Reconciliation {
+  private final Map<Long, URLSessionTask> live = new LinkedHashMap<>();
+  private final List<String> relinked = new ArrayList<>();
+  private final List<String> completing = new ArrayList<>();
+  private final List<String> vanished = new ArrayList<>();
+
+  Reconciliation(List<URLSessionTask> tasks) {
+    tasks.forEach(task -> live.put(task.taskIdentifier(), task));
+  }
+
+  /** Sorts a record's task into one of the three; true if it vanished. */
+  boolean vanished(long taskIdentifier) {
+    URLSessionTask task = live.get(taskIdentifier);
+    if (task == null) {
+      vanished.add("#" + taskIdentifier);
+      return true;
+    }
+    if (task.state() == URLSessionTask.State.COMPLETED) {
+      completing.add("#" + taskIdentifier);
+    } else {
+      relinked.add("#" + taskIdentifier);
+    }
+    return false;
+  }
+
+  /** One line for the timeline. */
+  @Override
+  public String toString() {
+    return "relinked "
+        + relinked
+        + ", completing from queued events "
+        + completing
+        + ", vanished "
+        + vanished;
+  }
+}

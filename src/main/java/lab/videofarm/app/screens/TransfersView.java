@@ -1,0 +1,150 @@
+package lab.videofarm.app.screens;
+
+import com.google.common.eventbus.Subscribe;
+import java.awt.BorderLayout;
+import java.awt.GridLayout;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JProgressBar;
+import javax.swing.JScrollPane;
+import lab.videofarm.app.VFMAPIClient;
+import lab.videofarm.app.model.VFMVideoDownload;
+import lab.videofarm.app.model.VFMVideoUpload;
+import lab.videofarm.app.notification.VideoDownloadFailed;
+import lab.videofarm.app.notification.VideoDownloadFinished;
+import lab.videofarm.app.notification.VideoDownloadPaused;
+import lab.videofarm.app.notification.VideoDownloadProgressed;
+import lab.videofarm.app.notification.VideoDownloadResumed;
+import lab.videofarm.app.notification.VideoUploadFailed;
+import lab.videofarm.app.notification.VideoUploadFinished;
+import lab.videofarm.app.notification.VideoUploadProgressed;
+import lab.videofarm.app.notification.VideoUploadResumed;
+import lab.videofarm.app.notification.VideoUploadSuspended;
+
+/** One row per transfer: what it is, a progress bar, and pause and resume buttons. */
+final class TransfersView {
+  private final VFMAPIClient client;
+  private final JPanel rows = new JPanel(new GridLayout(0, 1));
+  private final JPanel panel = new JPanel(new BorderLayout());
+  private final Map<String, Row> byTransfer = new LinkedHashMap<>();
+
+  TransfersView(VFMAPIClient client) {
+    this.client = client;
+    panel.add(new JScrollPane(rows), BorderLayout.NORTH);
+  }
+
+  JComponent component() {
+    return panel;
+  }
+
+  @Subscribe
+  public void downloadProgressed(VideoDownloadProgressed progressed) {
+    showDownload(progressed.download(), "downloading");
+  }
+
+  @Subscribe
+  public void downloadPaused(VideoDownloadPaused paused) {
+    showDownload(paused.download(), "paused");
+  }
+
+  @Subscribe
+  public void downloadResumed(VideoDownloadResumed resumed) {
+    showDownload(resumed.download(), "resumed");
+  }
+
+  @Subscribe
+  public void downloadFinished(VideoDownloadFinished finished) {
+    showDownload(finished.download(), "finished");
+  }
+
+  @Subscribe
+  public void downloadFailed(VideoDownloadFailed failed) {
+    showDownload(failed.download(), "failed: " + failed.reason());
+  }
+
+  @Subscribe
+  public void uploadProgressed(VideoUploadProgressed progressed) {
+    showUpload(progressed.upload(), "uploading");
+  }
+
+  @Subscribe
+  public void uploadSuspended(VideoUploadSuspended suspended) {
+    showUpload(suspended.upload(), "suspended");
+  }
+
+  @Subscribe
+  public void uploadResumed(VideoUploadResumed resumed) {
+    showUpload(resumed.upload(), "resumed");
+  }
+
+  @Subscribe
+  public void uploadFinished(VideoUploadFinished finished) {
+    showUpload(finished.upload(), "finished");
+  }
+
+  @Subscribe
+  public void uploadFailed(VideoUploadFailed failed) {
+    showUpload(failed.upload(), "failed: " + failed.reason());
+  }
+
+  private void showDownload(VFMVideoDownload download, String status) {
+    String videoId = download.video().id();
+    Row row =
+        row(
+            "download " + videoId,
+            () -> client.video(videoId).ifPresent(client::pauseDownloads),
+            () -> client.video(videoId).ifPresent(client::resumeDownloads));
+    row.show(download.video().title() + " ↓ " + status, download.fractionCompleted());
+  }
+
+  private void showUpload(VFMVideoUpload upload, String status) {
+    String videoId = upload.videoId();
+    Row row =
+        row(
+            "upload " + videoId,
+            () -> client.suspendUpload(videoId),
+            () -> client.resumeUpload(videoId));
+    row.show(upload.video().title() + " ↑ " + status, upload.fractionCompleted());
+  }
+
+  private Row row(String key, Runnable pause, Runnable resume) {
+    return byTransfer.computeIfAbsent(
+        key,
+        unused -> {
+          Row row = new Row(pause, resume);
+          rows.add(row.panel);
+          rows.revalidate();
+          return row;
+        });
+  }
+
+  /** A transfer's label, progress bar and buttons. */
+  private static final class Row {
+    final JPanel panel = new JPanel(new BorderLayout());
+    final JLabel label = new JLabel();
+    final JProgressBar bar = new JProgressBar(0, 1000);
+
+    Row(Runnable pause, Runnable resume) {
+      JButton pauseButton = new JButton("Pause");
+      pauseButton.addActionListener(event -> pause.run());
+      JButton resumeButton = new JButton("Resume");
+      resumeButton.addActionListener(event -> resume.run());
+      JPanel buttons = new JPanel();
+      buttons.add(pauseButton);
+      buttons.add(resumeButton);
+      panel.add(label, BorderLayout.NORTH);
+      panel.add(bar, BorderLayout.CENTER);
+      panel.add(buttons, BorderLayout.EAST);
+    }
+
+    void show(String text, double fraction) {
+      label.setText(text);
+      bar.setIndeterminate(fraction < 0);
+      bar.setValue(fraction < 0 ? 0 : (int) (fraction * 1000));
+    }
+  }
+}

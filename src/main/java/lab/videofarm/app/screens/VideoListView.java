@@ -1,0 +1,97 @@
+package lab.videofarm.app.screens;
+
+import com.google.common.eventbus.Subscribe;
+import java.awt.BorderLayout;
+import java.awt.Component;
+import java.awt.Image;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import javax.swing.DefaultListCellRenderer;
+import javax.swing.DefaultListModel;
+import javax.swing.ImageIcon;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JList;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import lab.videofarm.app.VFMAPIClient;
+import lab.videofarm.app.model.VFMRemoteVideo;
+import lab.videofarm.app.notification.VideoDownloadFinished;
+import lab.videofarm.app.notification.VideosFetched;
+
+/** The server's videos, with the thumbnail of each one already downloaded. */
+final class VideoListView {
+  private final VFMAPIClient client;
+  private final DefaultListModel<VFMRemoteVideo> videos = new DefaultListModel<>();
+  private final JList<VFMRemoteVideo> list = new JList<>(videos);
+  private final Map<String, Path> thumbnails = new HashMap<>();
+  private final JPanel panel = new JPanel(new BorderLayout());
+
+  VideoListView(VFMAPIClient client) {
+    this.client = client;
+    list.setCellRenderer(new VideoRenderer());
+    JButton refresh = new JButton("Refresh");
+    refresh.addActionListener(event -> refresh());
+    JButton download = new JButton("Download");
+    download.addActionListener(event -> downloadSelected());
+    JPanel buttons = new JPanel();
+    buttons.add(refresh);
+    buttons.add(download);
+    panel.add(new JScrollPane(list), BorderLayout.CENTER);
+    panel.add(buttons, BorderLayout.SOUTH);
+  }
+
+  JComponent component() {
+    return panel;
+  }
+
+  void refresh() {
+    client.fetchVideos(list -> {}, error -> {});
+  }
+
+  private void downloadSelected() {
+    VFMRemoteVideo selected = list.getSelectedValue();
+    if (selected != null && selected.isMovieReady()) {
+      client.downloadMovieAndThumbnail(selected);
+    }
+  }
+
+  @Subscribe
+  public void videosFetched(VideosFetched fetched) {
+    videos.clear();
+    fetched.videos().forEach(videos::addElement);
+  }
+
+  @Subscribe
+  public void downloadFinished(VideoDownloadFinished finished) {
+    thumbnails.put(finished.download().video().id(), finished.download().thumbnailFile());
+    list.repaint();
+  }
+
+  /** Title, movie status, and the thumbnail once it is on the device. */
+  private final class VideoRenderer extends DefaultListCellRenderer {
+    @Override
+    public Component getListCellRendererComponent(
+        JList<?> owner, Object value, int index, boolean selected, boolean focused) {
+      VFMRemoteVideo video = (VFMRemoteVideo) value;
+      JLabel label =
+          (JLabel)
+              super.getListCellRendererComponent(
+                  owner,
+                  video.title() + " (" + video.movieStatus() + ")",
+                  index,
+                  selected,
+                  focused);
+      Path thumbnail = thumbnails.get(video.id());
+      label.setIcon(thumbnail == null ? null : icon(thumbnail));
+      return label;
+    }
+
+    private ImageIcon icon(Path thumbnail) {
+      Image image = new ImageIcon(thumbnail.toString()).getImage();
+      return new ImageIcon(image.getScaledInstance(64, 36, Image.SCALE_SMOOTH));
+    }
+  }
+}

@@ -1,0 +1,350 @@
+package lab.videofarm.story;
+
+import static lab.videofarm.story.VideoFarmPhone.APP;
+import static lab.videofarm.story.VideoFarmPhone.event;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import lab.videofarm.os.timeline.Layer;
+import lab.videofarm.os.timeline.TimelineEvent;
+import lab.videofarm.server.RecordedRequest;
+
+/**
+ * The story of architecture.md, told headless against an embedded sample server in a temp
+ * directory: a transfer outlives the app. {@code download}, {@code upload} and {@code force-quit}
+ * each print the timeline, one line per event, and exit 0 only if the file is byte-exact and every
+ * step happened in order.
+ *
+ * <pre>
+ * ./mvnw -q compile exec:java -Dexec.mainClass=lab.videofarm.story.Stories -Dexec.args=download
+ * </pre>
+ */
+public final class Stories {
+  private static final int MOVIE_BYTES = 1024 * 1024;
+  private static final long THROTTLE = 400_000;
+
+  private Stories() {}
+
+  public static void main(String[] args) throws Exception {
+    // The story is the timeline; the server's and HTTP client's own logging would drown it.
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    String story = args.length == 0 ? "download" : args[0];
+    Path root = Files.createTempDirectory("videofarm-story-");
+    StoryResult result;
+    try {
+      result = run(story, root);
+    } finally {
+      deleteRecursively(root);
+    }
+    result.timeline().forEach(System.out::println);
+    System.out.println();
+    System.out.println("Story \"" + story + "\", steps in order:");
+    result.steps().forEach(step -> System.out.println("  - " + step));
+    if (result.succeeded()) {
+      System.out.println("OK: every step happened in order and the file is byte-exact.");
+    } else {
+      result.failures().forEach(failure -> System.err.println("FAILED: " + failure));
+    }
+    System.exit(result.exitCode());
+  }
+
+  /** Runs one story under {@code root}. */
+  public static StoryResult run(String story, Path root) throws Exception {
+    return switch (story) {
+      case "download" -> download(root);
+      case "upload" -> upload(root);
+      case "force-quit" -> forceQuit(root);
+      default ->
+          throw new IllegalArgumentException(
+              "unknown story " + story + "; try download, upload or force-quit");
+    };
+  }
+
+  /** The app is killed mid-download; the daemon finishes; a background relaunch collects it. */
+  public static StoryResult download(Path root) throws Exception {
+    return told(
+        root,
+        phone -> {
+          Path movie = VideoFarmPhone.randomFile(root.resolve("movie.mp4"), MOVIE_BYTES, 1);
+          String videoId = phone.addVideoWithMovie("Farm tour", movie);
+          phone.server().faults().throttleBytesPerSecond(THROTTLE);
+          phone.launch();
+          long task = (Long) phone.command("downloadMovieAndThumbnail", videoId);
+          phone.awaitEvent(inLaunch(1, task, Layer.DELEGATE, "didWriteData"));
+          // The small thumbnail first, so that the relaunch is for the movie the story follows.
+          phone.awaitEvent(thumbnailCompleted(task));
+
+          phone.device().terminate(APP);
+          phone.awaitEvent(handlerCalled());
+
+          StoryCheck check = new StoryCheck();
+          check
+              .step(
+                  "1. the app creates the background session",
+                  event(Layer.SESSION, "sessionCreated"))
+              .step("1. the daemon owns the download", task(task, Layer.DAEMON, "task created"))
+              .step("2. the device kills the app", killed())
+              .step("2. the daemon keeps transferring", task(task, Layer.DAEMON, "downloading"))
+              .step("3. the daemon queues the events", task(task, Layer.DAEMON, "event queued"))
+              .step("3. ...and relaunches the app in the background", backgroundLaunch())
+              .step("4. the new launch restores its archives", restored("downloads.json"))
+              .step(
+                  "4. the delegate is relinked by identifier",
+                  event(Layer.SESSION, "sessionRelinked"))
+              .step(
+                  "4. queued didFinishDownloadingTo delivered",
+                  task(task, Layer.DELEGATE, "didFinishDownloadingTo"))
+              .step(
+                  "4. the file is moved before it returns",
+                  task(task, Layer.APP, "moved into the library"))
+              .step(
+                  "4. queued didCompleteWithError delivered",
+                  task(task, Layer.DELEGATE, "didCompleteWithError"))
+              .step("4. notification posted", event(Layer.NOTIFICATION, "VideoDownloadFinished"))
+              .step(
+                  "4. urlSessionDidFinishEvents arrives",
+                  event(Layer.DELEGATE, "urlSessionDidFinishEvents"))
+              .step(
+                  "4. the app calls the completion handler",
+                  event(Layer.APP, "calling the completion handler"))
+              .step("4. the system sees it called", handlerCalled());
+          checkMovie(phone, check, videoId);
+          return finish("download", phone, check);
+        });
+  }
+
+  /** The app is killed mid-upload; the daemon finishes; a background relaunch learns of it. */
+  public static StoryResult upload(Path root) throws Exception {
+    return told(
+        root,
+        phone -> {
+          Path thumbnail = Files.write(root.resolve("thumbnail.png"), VideoFarmPhone.png());
+          phone.launch();
+          String videoId =
+              (String) phone.command("prepareVideo", "Barn cats", thumbnail.toString(), "purring");
+          Path movie =
+              VideoFarmPhone.randomFile(
+                  phone.container().resolve("Documents/movie.mp4"), MOVIE_BYTES, 2);
+          phone.server().faults().throttleBytesPerSecond(THROTTLE);
+          long task = (Long) phone.command("uploadVideo", movie.toString(), videoId);
+          phone.awaitEvent(inLaunch(1, task, Layer.DELEGATE, "didSendBodyData"));
+
+          phone.device().terminate(APP);
+          phone.awaitEvent(handlerCalled());
+
+          StoryCheck check = new StoryCheck();
+          check
+              .step(
+                  "1. the app posts the video's metadata",
+                  event(Layer.NOTIFICATION, "VideoPrepared"))
+              .step("1. the daemon owns the upload", task(task, Layer.DAEMON, "task created"))
+              .step("2. the device kills the app", killed())
+              .step("3. the daemon queues the events", task(task, Layer.DAEMON, "event queued"))
+              .step("3. ...and relaunches the app in the background", backgroundLaunch())
+              .step("4. the new launch restores its archives", restored("uploads.json"))
+              .step(
+                  "4. the delegate is relinked by identifier",
+                  event(Layer.SESSION, "sessionRelinked"))
+              .step(
+                  "4. queued didCompleteWithError delivered",
+                  task(task, Layer.DELEGATE, "didCompleteWithError"))
+              .step("4. notification posted", event(Layer.NOTIFICATION, "VideoUploadFinished"))
+              .step(
+                  "4. urlSessionDidFinishEvents arrives",
+                  event(Layer.DELEGATE, "urlSessionDidFinishEvents"))
+              .step(
+                  "4. the app calls the completion handler",
+                  event(Layer.APP, "calling the completion handler"))
+              .step("4. the system sees it called", handlerCalled());
+          String sent = VideoFarmPhone.sha256(movie);
+          String stored = phone.serverMovieSha256(videoId);
+          check.require(
+              sent.equals(stored), "server has sha256 " + stored + ", the app sent " + sent);
+          return finish("upload", phone, check);
+        });
+  }
+
+  /**
+   * The user force-quits mid-download: the system cancels it with resume data; the next launch by
+   * the user resumes it without fetching a byte twice.
+   */
+  public static StoryResult forceQuit(Path root) throws Exception {
+    return told(
+        root,
+        phone -> {
+          Path movie = VideoFarmPhone.randomFile(root.resolve("movie.mp4"), MOVIE_BYTES, 3);
+          String videoId = phone.addVideoWithMovie("Tractor", movie);
+          phone.server().faults().throttleBytesPerSecond(THROTTLE);
+          phone.launch();
+          long task = (Long) phone.command("downloadMovieAndThumbnail", videoId);
+          phone.awaitEvent(
+              inLaunch(1, task, Layer.DELEGATE, "didWriteData")
+                  .and(event -> !event.detail().contains(" 0/")));
+
+          phone.device().forceQuit(APP);
+          phone.awaitEvent(event(Layer.DAEMON, "force quit"));
+          phone.server().faults().throttleBytesPerSecond(0);
+          phone.launch();
+          phone.awaitEvent(event(Layer.NOTIFICATION, "VideoDownloadFailed"));
+          long resumed = (Long) phone.command("resumeDownloads", videoId);
+          phone.awaitEvent(event(Layer.NOTIFICATION, "VideoDownloadFinished"));
+
+          StoryCheck check = new StoryCheck();
+          check
+              .step("1. the daemon owns the download", task(task, Layer.DAEMON, "task created"))
+              .step("2. the user force-quits the app", event(Layer.DAEMON, "force quit"))
+              .step("3. the user launches the app again", userLaunch())
+              .step(
+                  "3. the delegate is relinked by identifier",
+                  event(Layer.SESSION, "sessionRelinked"))
+              .step("3. the task completes cancelled by force-quit", forceQuitCancel(task))
+              .step("3. kept resumable, with its resume data", resumable())
+              .step(
+                  "4. resumeDownloads uses the resume data",
+                  event(Layer.NOTIFICATION, "VideoDownloadResumed"))
+              .step(
+                  "4. the download resumes at an offset",
+                  task(resumed, Layer.DELEGATE, "didResumeAtOffset"))
+              .step(
+                  "4. the file is moved before it returns",
+                  task(resumed, Layer.APP, "moved into the library"))
+              .step("4. notification posted", event(Layer.NOTIFICATION, "VideoDownloadFinished"));
+          checkMovie(phone, check, videoId);
+          checkNoByteTwice(phone, check, videoId, resumed);
+          return finish("force-quit", phone, check);
+        });
+  }
+
+  /** One story, told on a phone of its own. */
+  @FunctionalInterface
+  private interface Story {
+    StoryResult tell(VideoFarmPhone phone) throws Exception;
+  }
+
+  /** Tells {@code story}; if it cannot go on, the result says where it stopped. */
+  private static StoryResult told(Path root, Story story) throws IOException {
+    try (VideoFarmPhone phone = VideoFarmPhone.start(root)) {
+      try {
+        return story.tell(phone);
+      } catch (Exception e) {
+        return new StoryResult(
+            "stopped", phone.events(), List.of(), List.of("the story stopped: " + e.getMessage()));
+      }
+    }
+  }
+
+  private static void checkMovie(VideoFarmPhone phone, StoryCheck check, String videoId)
+      throws Exception {
+    Path kept = phone.container().resolve("Library/Videos/" + videoId + "/movie");
+    String server = phone.serverMovieSha256(videoId);
+    check.require(Files.exists(kept), "no movie at " + kept);
+    if (Files.exists(kept)) {
+      String local = VideoFarmPhone.sha256(kept);
+      check.require(local.equals(server), "movie sha256 " + local + ", server has " + server);
+    }
+  }
+
+  /**
+   * The resumed request asked for the rest from where the cancelled task stopped, and the server
+   * sent exactly that rest.
+   */
+  private static void checkNoByteTwice(
+      VideoFarmPhone phone, StoryCheck check, String videoId, long resumedTask) {
+    String path = "/videos/" + videoId + "/movie";
+    List<RecordedRequest> gets =
+        phone.server().requests().stream()
+            .filter(request -> request.method().equals("GET") && request.path().equals(path))
+            .filter(request -> request.header("Range").isPresent())
+            .toList();
+    Long offset =
+        phone.events().stream()
+            .filter(task(resumedTask, Layer.DELEGATE, "didResumeAtOffset"))
+            .map(event -> Long.valueOf(event.detail().split(" ")[0]))
+            .findFirst()
+            .orElse(null);
+    check.require(offset != null && offset > 0, "the download did not resume at an offset");
+    check.require(gets.size() == 1, "expected one GET with a Range, found " + gets.size());
+    if (offset != null && gets.size() == 1) {
+      RecordedRequest resume = gets.get(0);
+      check.require(
+          resume.status() == 206 && resume.bodyBytesSent() == MOVIE_BYTES - offset,
+          "resumed at "
+              + offset
+              + " but the server answered "
+              + resume.status()
+              + " with "
+              + resume.bodyBytesSent()
+              + " bytes");
+    }
+  }
+
+  private static StoryResult finish(String story, VideoFarmPhone phone, StoryCheck check) {
+    List<TimelineEvent> timeline = phone.events();
+    check.checkOrder(timeline);
+    return new StoryResult(story, timeline, check.stepLabels(), check.failures());
+  }
+
+  // ---- what the steps look for ----
+
+  private static Predicate<TimelineEvent> task(long task, Layer layer, String what) {
+    return event(layer, what).and(event -> event.taskId() == task);
+  }
+
+  private static Predicate<TimelineEvent> inLaunch(
+      int launch, long task, Layer layer, String what) {
+    return task(task, layer, what).and(event -> event.launch() == launch);
+  }
+
+  private static Predicate<TimelineEvent> thumbnailCompleted(long movieTask) {
+    return event(Layer.DELEGATE, "returned")
+        .and(event -> event.detail().equals("didCompleteWithError"))
+        .and(event -> event.taskId() != movieTask && event.launch() == 1);
+  }
+
+  private static Predicate<TimelineEvent> killed() {
+    return event(Layer.DEVICE, "appState")
+        .and(event -> event.detail().contains("NOT_RUNNING (terminated by the system)"));
+  }
+
+  private static Predicate<TimelineEvent> backgroundLaunch() {
+    return event(Layer.DEVICE, "launch")
+        .and(event -> event.detail().contains("URL_SESSION_EVENTS"));
+  }
+
+  private static Predicate<TimelineEvent> userLaunch() {
+    return event(Layer.DEVICE, "launch")
+        .and(event -> event.detail().contains("(USER)"))
+        .and(event -> event.launch() > 1);
+  }
+
+  private static Predicate<TimelineEvent> restored(String archive) {
+    return event(Layer.ARCHIVE, "restored " + archive).and(event -> event.launch() > 1);
+  }
+
+  private static Predicate<TimelineEvent> handlerCalled() {
+    return event(Layer.DEVICE, "completionHandler").and(event -> event.detail().equals("called"));
+  }
+
+  private static Predicate<TimelineEvent> forceQuitCancel(long task) {
+    return task(task, Layer.DELEGATE, "didCompleteWithError")
+        .and(event -> event.detail().startsWith("-999"));
+  }
+
+  private static Predicate<TimelineEvent> resumable() {
+    return event(Layer.NOTIFICATION, "VideoDownloadFailed")
+        .and(event -> event.detail().contains("force-quit"));
+  }
+
+  private static void deleteRecursively(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+}
