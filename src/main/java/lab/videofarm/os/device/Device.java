@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,6 +92,18 @@ public final class Device implements TransferService.BackgroundRelauncher, AutoC
 
   /** Guarded by {@link #lock}. */
   private boolean closed;
+
+  /**
+   * Guarded by {@link #lock}. State changes not yet told to the daemon, in the order they happened.
+   * They are queued under the lock, so the queue's order is the order of the changes.
+   */
+  private final Deque<StateReport> unreported = new ArrayDeque<>();
+
+  /**
+   * Held (without {@link #lock}) while telling the daemon, so that one thread's report can never
+   * overtake another's: a change made later always reaches the daemon later.
+   */
+  private final Object reportLock = new Object();
 
   /** Registers itself as the daemon's relauncher. */
   public Device(
@@ -556,7 +570,7 @@ public final class Device implements TransferService.BackgroundRelauncher, AutoC
   /**
    * Guarded by {@link #lock}. The timeline entry is posted at once so it precedes anything the app
    * does in its new state; the daemon is told right after the lock is released, before app code
-   * runs.
+   * runs, and always in the order the changes happened ({@link #reportStates}).
    */
   private void changeState(InstalledApp app, AppState to, String why, List<Runnable> after) {
     AppState from = app.state;
@@ -574,8 +588,27 @@ public final class Device implements TransferService.BackgroundRelauncher, AutoC
         "appState",
         bundleId + " " + from + " -> " + to + " (" + why + ")",
         Severity.INFO);
-    after.add(() -> transferService.appStateChanged(bundleId, to));
+    unreported.add(new StateReport(bundleId, to));
+    after.add(this::reportStates);
   }
+
+  /** Tells the daemon every queued state change, oldest first. Call with {@link #lock} not held. */
+  private void reportStates() {
+    synchronized (reportLock) {
+      while (true) {
+        StateReport next;
+        synchronized (lock) {
+          next = unreported.poll();
+        }
+        if (next == null) {
+          return;
+        }
+        transferService.appStateChanged(next.bundleId(), next.state());
+      }
+    }
+  }
+
+  private record StateReport(String bundleId, AppState state) {}
 
   private void kill(String bundleId, LaunchedProcess process, String why) {
     synchronized (lock) {
@@ -597,9 +630,10 @@ public final class Device implements TransferService.BackgroundRelauncher, AutoC
           "appState",
           bundleId + " " + from + " -> NOT_RUNNING (" + why + ")",
           Severity.INFO);
+      unreported.add(new StateReport(bundleId, AppState.NOT_RUNNING));
     }
     process.kill();
-    transferService.appStateChanged(bundleId, AppState.NOT_RUNNING);
+    reportStates();
   }
 
   private void crashed(String bundleId, int launch, Throwable crash) {

@@ -83,6 +83,47 @@ class DeviceTest {
   }
 
   @Test
+  void theDaemonLearnsOfStateChangesInTheOrderTheyHappenedEvenWhenReportsRace() throws Exception {
+    launchAndWait();
+    device.goHome();
+    awaitApp("didEnterBackground", "");
+    CountDownLatch suspendedReportHeld = new CountDownLatch(1);
+    CountDownLatch releaseSuspendedReport = new CountDownLatch(1);
+    daemon.beforeRecording =
+        state -> {
+          if (state == AppState.SUSPENDED) {
+            suspendedReportHeld.countDown();
+            awaitQuietly(releaseSuspendedReport);
+          }
+        };
+    Thread suspender = new Thread(() -> clock.advance(Device.SUSPEND_GRACE), "suspender");
+    suspender.start();
+    assertThat(suspendedReportHeld.await(10, TimeUnit.SECONDS)).isTrue();
+
+    Thread waker = new Thread(() -> device.bringToForeground(APP), "waker");
+    waker.start();
+    await().until(() -> device.state(APP) == AppState.FOREGROUND);
+    releaseSuspendedReport.countDown();
+    suspender.join(10_000);
+    waker.join(10_000);
+
+    assertThat(daemon.calls)
+        .containsExactly(
+            "appStateChanged " + APP + " FOREGROUND",
+            "appStateChanged " + APP + " BACKGROUND",
+            "appStateChanged " + APP + " SUSPENDED",
+            "appStateChanged " + APP + " FOREGROUND");
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
   void bringingASuspendedAppBackCallsWillEnterForeground() {
     launchAndWait();
     device.goHome();

@@ -2,6 +2,7 @@ package lab.videofarm.os.device;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import lab.videofarm.os.AppState;
 import lab.videofarm.os.transferd.DaemonConnection;
 import lab.videofarm.os.transferd.DaemonEventSink;
@@ -14,6 +15,11 @@ final class RecordingTransferService implements TransferService {
   final List<String> calls = new CopyOnWriteArrayList<>();
   volatile BackgroundRelauncher relauncher;
 
+  /**
+   * Runs inside {@link #appStateChanged} before the call is recorded; lets a test hold a report.
+   */
+  volatile Consumer<AppState> beforeRecording = state -> {};
+
   @Override
   public DaemonConnection connect(SessionSpec session, DaemonEventSink sink) {
     throw new UnsupportedOperationException("no sessions in device tests");
@@ -21,6 +27,7 @@ final class RecordingTransferService implements TransferService {
 
   @Override
   public void appStateChanged(String bundleId, AppState state) {
+    beforeRecording.accept(state);
     calls.add("appStateChanged " + bundleId + " " + state);
   }
 
