@@ -1,9 +1,9 @@
 package lab.videofarm.urlsession;
 
+import static lab.videofarm.testing.TestBytes.randomBytes;
+import static lab.videofarm.testing.TestBytes.sha256;
 import static lab.videofarm.urlsession.PhoneFixture.APP;
 import static lab.videofarm.urlsession.PhoneFixture.TIMEOUT;
-import static lab.videofarm.urlsession.PhoneFixture.randomBytes;
-import static lab.videofarm.urlsession.PhoneFixture.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -79,7 +79,7 @@ class BackgroundSessionEndToEndTest {
     assertThat(threads).hasSize(1);
     assertThat(threads.get(0)).contains("URLSession").doesNotContain("AWT");
     Path kept = phone.device.containerDirectory(APP).resolve("downloads").resolve("movie-a");
-    assertThat(sha256(Files.readAllBytes(kept))).isEqualTo(sha256(movie));
+    assertThat(sha256(kept)).isEqualTo(sha256(movie));
     assertThat(phone.events(Layer.DELEGATE, "didFinishDownloadingTo"))
         .singleElement()
         .satisfies(

@@ -4,9 +4,9 @@ import static lab.videofarm.os.transferd.DaemonHarness.background;
 import static lab.videofarm.os.transferd.DaemonHarness.data;
 import static lab.videofarm.os.transferd.DaemonHarness.defaultSession;
 import static lab.videofarm.os.transferd.DaemonHarness.download;
-import static lab.videofarm.os.transferd.DaemonHarness.randomBytes;
-import static lab.videofarm.os.transferd.DaemonHarness.sha256;
 import static lab.videofarm.os.transferd.DaemonHarness.uploadFile;
+import static lab.videofarm.testing.TestBytes.randomBytes;
+import static lab.videofarm.testing.TestBytes.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import lab.videofarm.os.timeline.Layer;
 import lab.videofarm.os.timeline.TimelineEvent;
+import lab.videofarm.testing.SampleVideos;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -203,7 +204,7 @@ class TransferDaemonTransferTest {
 
   @Test
   void redirectsAreFollowed() throws Exception {
-    DaemonHarness.Form form = DaemonHarness.videoForm("posted by the daemon");
+    SampleVideos.Form form = SampleVideos.videoForm("posted by the daemon");
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
 
