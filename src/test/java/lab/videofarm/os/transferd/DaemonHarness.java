@@ -9,6 +9,7 @@ import lab.videofarm.os.clock.Clock;
 import lab.videofarm.os.clock.SystemClock;
 import lab.videofarm.os.net.NetworkConditioner;
 import lab.videofarm.os.timeline.Timeline;
+import lab.videofarm.os.timeline.TimelineEvent;
 import lab.videofarm.server.RecordedRequest;
 import lab.videofarm.server.SampleServer;
 import lab.videofarm.testing.SampleVideos;
@@ -157,6 +158,32 @@ final class DaemonHarness implements AutoCloseable {
   /** The bytes the server now holds as that movie. */
   byte[] fetch(URI url) throws IOException {
     return videos.fetch(url);
+  }
+
+  /**
+   * Starts a download of {@code url} with the server throttled (so that it stays in flight) and
+   * returns once {@code bytes} of it are written; the throttle stays on.
+   */
+  long throttledDownloadUnderWay(
+      DaemonConnection session, RecordingSink sink, URI url, long bytes) {
+    server.faults().throttleBytesPerSecond(200_000);
+    long task = session.createTask(download(url));
+    session.resume(task);
+    sink.awaitBytesWritten(task, bytes);
+    return task;
+  }
+
+  /** What happened, in order: each timeline event's {@code what}. */
+  List<String> whats() {
+    return timeline.events().stream().map(TimelineEvent::what).toList();
+  }
+
+  /** The details of every timeline event that says {@code what}, in order. */
+  List<String> details(String what) {
+    return timeline.events().stream()
+        .filter(e -> e.what().equals(what))
+        .map(TimelineEvent::detail)
+        .toList();
   }
 
   /** The server's recorded exchanges for one path, in arrival order. */

@@ -47,10 +47,7 @@ class TransferDaemonControlTest {
   void suspendAndResumeNestLikeACounter() throws Exception {
     byte[] movie = randomBytes(MOVIE, 10);
     URI url = harness.videoWithMovie(movie);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long task = session.createTask(download(url));
-    session.resume(task);
-    sink.awaitBytesWritten(task, 50_000);
+    long task = harness.throttledDownloadUnderWay(session, sink, url, 50_000);
 
     session.suspend(task);
     session.suspend(task);
@@ -121,10 +118,7 @@ class TransferDaemonControlTest {
   void pauseAndResumeNeverTransfersAByteTwice() throws Exception {
     byte[] movie = randomBytes(MOVIE, 12);
     URI url = harness.videoWithMovie(movie);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long first = session.createTask(download(url));
-    session.resume(first);
-    sink.awaitBytesWritten(first, 100_000);
+    long first = harness.throttledDownloadUnderWay(session, sink, url, 100_000);
 
     Optional<byte[]> resumeData =
         session.cancelByProducingResumeData(first).get(10, TimeUnit.SECONDS);
@@ -167,13 +161,8 @@ class TransferDaemonControlTest {
   void resumeDataForAMovieThatChangedRestartsFromZero() throws Exception {
     byte[] original = randomBytes(MOVIE, 13);
     URI url = harness.videoWithMovie(original);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long first = session.createTask(download(url));
-    session.resume(first);
-    sink.awaitBytesWritten(first, 100_000);
-    byte[] resumeData =
-        session.cancelByProducingResumeData(first).get(10, TimeUnit.SECONDS).orElseThrow();
-    harness.server.faults().throttleBytesPerSecond(0);
+    long first = harness.throttledDownloadUnderWay(session, sink, url, 100_000);
+    byte[] resumeData = cancelForResumeData(first);
     byte[] replacement = randomBytes(MOVIE / 2, 14);
     harness.replaceMovie(url, replacement);
 
@@ -191,13 +180,8 @@ class TransferDaemonControlTest {
   void resumeDataAfterAnEtagChangeNeverSplicesTwoVersions() throws Exception {
     byte[] movie = randomBytes(MOVIE, 15);
     URI url = harness.videoWithMovie(movie);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long first = session.createTask(download(url));
-    session.resume(first);
-    sink.awaitBytesWritten(first, 100_000);
-    byte[] resumeData =
-        session.cancelByProducingResumeData(first).get(10, TimeUnit.SECONDS).orElseThrow();
-    harness.server.faults().throttleBytesPerSecond(0);
+    long first = harness.throttledDownloadUnderWay(session, sink, url, 100_000);
+    byte[] resumeData = cancelForResumeData(first);
     harness.server.faults().changeMovieEtag(videoId(url));
 
     long second = session.createTask(resumeDownload(url, resumeData));
@@ -213,10 +197,8 @@ class TransferDaemonControlTest {
   @Test
   void aServerWithoutRangesGivesNoResumeData() throws Exception {
     URI url = harness.videoWithMovie(randomBytes(MOVIE, 16));
-    harness.server.faults().disableRanges(true).throttleBytesPerSecond(200_000);
-    long task = session.createTask(download(url));
-    session.resume(task);
-    sink.awaitBytesWritten(task, 50_000);
+    harness.server.faults().disableRanges(true);
+    long task = harness.throttledDownloadUnderWay(session, sink, url, 50_000);
 
     Optional<byte[]> resumeData =
         session.cancelByProducingResumeData(task).get(10, TimeUnit.SECONDS);
@@ -229,13 +211,8 @@ class TransferDaemonControlTest {
   void resumeDataCanBeUsedOnce() throws Exception {
     byte[] movie = randomBytes(MOVIE, 17);
     URI url = harness.videoWithMovie(movie);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long first = session.createTask(download(url));
-    session.resume(first);
-    sink.awaitBytesWritten(first, 50_000);
-    byte[] resumeData =
-        session.cancelByProducingResumeData(first).get(10, TimeUnit.SECONDS).orElseThrow();
-    harness.server.faults().throttleBytesPerSecond(0);
+    long first = harness.throttledDownloadUnderWay(session, sink, url, 50_000);
+    byte[] resumeData = cancelForResumeData(first);
     long second = session.createTask(resumeDownload(url, resumeData));
     session.resume(second);
     assertThat(sink.awaitCompletion(second).error()).isNull();
@@ -298,5 +275,19 @@ class TransferDaemonControlTest {
 
   private long received(long task) {
     return session.task(task).map(TaskSnapshot::countOfBytesReceived).orElse(0L);
+  }
+
+  /** A download of {@code url} from a throttled server, under way with {@code bytes} written. */
+  private long throttledDownloadUnderWay(URI url, long bytes) {
+    long task = harness.throttledDownloadUnderWay(session, sink, url, bytes);
+    return task;
+  }
+
+  /** Cancels a download under way for its resume data, and lifts the throttle for what follows. */
+  private byte[] cancelForResumeData(long task) throws Exception {
+    byte[] resumeData =
+        session.cancelByProducingResumeData(task).get(10, TimeUnit.SECONDS).orElseThrow();
+    harness.server.faults().throttleBytesPerSecond(0);
+    return resumeData;
   }
 }

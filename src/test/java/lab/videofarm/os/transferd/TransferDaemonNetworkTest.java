@@ -12,7 +12,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import lab.videofarm.os.timeline.TimelineEvent;
 import lab.videofarm.server.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +49,7 @@ class TransferDaemonNetworkTest {
 
     await()
         .atMost(Duration.ofSeconds(5))
-        .until(() -> timeline().contains("waiting for connectivity"));
+        .until(() -> harness.whats().contains("waiting for connectivity"));
     assertThat(harness.requestsTo(url)).hasSize(1); // only the PUT that made it
     assertThat(session.task(task).orElseThrow().state()).isEqualTo(TaskState.RUNNING);
 
@@ -81,7 +80,7 @@ class TransferDaemonNetworkTest {
     session.resume(task);
     await()
         .atMost(Duration.ofSeconds(5))
-        .until(() -> timeline().contains("waiting for connectivity"));
+        .until(() -> harness.whats().contains("waiting for connectivity"));
 
     harness.network.setOnline(true);
 
@@ -93,15 +92,12 @@ class TransferDaemonNetworkTest {
     byte[] movie = randomBytes(MOVIE, 23);
     URI url = harness.videoWithMovie(movie);
     DaemonConnection session = harness.daemon.connect(background(1), sink);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long task = session.createTask(download(url));
-    session.resume(task);
-    sink.awaitBytesWritten(task, 100_000);
+    long task = harness.throttledDownloadUnderWay(session, sink, url, 100_000);
 
     harness.network.setOnline(false);
     await()
         .atMost(Duration.ofSeconds(5))
-        .until(() -> timeline().contains("waiting for connectivity"));
+        .until(() -> harness.whats().contains("waiting for connectivity"));
     harness.server.faults().throttleBytesPerSecond(0);
     harness.network.setOnline(true);
 
@@ -144,10 +140,7 @@ class TransferDaemonNetworkTest {
     byte[] movie = randomBytes(MOVIE, 25);
     URI url = harness.videoWithMovie(movie);
     DaemonConnection session = harness.daemon.connect(background(1), sink);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long task = session.createTask(download(url));
-    session.resume(task);
-    sink.awaitBytesWritten(task, 100_000);
+    long task = harness.throttledDownloadUnderWay(session, sink, url, 100_000);
 
     harness.server.faults().throttleBytesPerSecond(0);
     harness.network.dropConnectionsNow();
@@ -162,10 +155,7 @@ class TransferDaemonNetworkTest {
   void droppedConnectionsFailADefaultSessionDownloadWithResumeData() throws Exception {
     URI url = harness.videoWithMovie(randomBytes(MOVIE, 26));
     DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long task = session.createTask(download(url));
-    session.resume(task);
-    sink.awaitBytesWritten(task, 100_000);
+    long task = harness.throttledDownloadUnderWay(session, sink, url, 100_000);
 
     harness.network.dropConnectionsNow();
 
@@ -185,7 +175,7 @@ class TransferDaemonNetworkTest {
     harness.server.faults().resumableUploads(false).dropConnectionAfterBodyBytes(300_000);
     long task = session.createTask(DaemonHarness.uploadFile(url, file));
     session.resume(task);
-    await().atMost(Duration.ofSeconds(10)).until(() -> timeline().contains("retry"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> harness.whats().contains("retry"));
 
     harness.server.faults().dropConnectionAfterBodyBytes(-1);
 
@@ -234,7 +224,9 @@ class TransferDaemonNetworkTest {
     harness.network.apply(lab.videofarm.os.net.NetworkPreset.LTE);
     long task = session.createTask(download(url));
     session.resume(task);
-    await().atMost(Duration.ofSeconds(5)).until(() -> timeline().contains("waiting for Wi-Fi"));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> harness.whats().contains("waiting for Wi-Fi"));
     assertThat(harness.requestsTo(url)).hasSize(1); // only the PUT that made it
 
     harness.network.apply(lab.videofarm.os.net.NetworkPreset.WIFI);
@@ -258,10 +250,6 @@ class TransferDaemonNetworkTest {
 
     assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1300));
     assertThat(sha256(sink.downloaded(task))).isEqualTo(sha256(movie));
-  }
-
-  private List<String> timeline() {
-    return harness.timeline.events().stream().map(TimelineEvent::what).toList();
   }
 
   private List<RecordedRequest> gets(URI url) {

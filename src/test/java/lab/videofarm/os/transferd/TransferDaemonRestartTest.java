@@ -46,10 +46,7 @@ class TransferDaemonRestartTest {
     URI url = harness.videoWithMovie(movie);
     RecordingSink firstLaunch = harness.sink("launch1");
     DaemonConnection session = harness.daemon.connect(background(1), firstLaunch);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long task = session.createTask(download(url));
-    session.resume(task);
-    firstLaunch.awaitBytesWritten(task, 100_000);
+    long task = harness.throttledDownloadUnderWay(session, firstLaunch, url, 100_000);
 
     TransferDaemon restarted = harness.restartDaemon();
     harness.server.faults().throttleBytesPerSecond(0);

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import lab.videofarm.os.timeline.TimelineEvent;
 import lab.videofarm.server.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,15 +54,17 @@ class TransferDaemonResumableUploadTest {
 
   @AfterEach
   void stop(TestInfo info) throws Exception {
-    // Kept for reading when a scenario fails: the daemon's timeline and the server's record.
-    Path story = Path.of("target", "timelines", info.getDisplayName() + ".txt");
-    Files.createDirectories(story.getParent());
-    List<String> lines = new ArrayList<>();
-    harness.timeline.events().forEach(e -> lines.add(e.toString()));
-    harness.server.requests().forEach(r -> lines.add(r.toString()));
-    Files.write(story, lines);
-    harness.server.faults().reset();
-    harness.close();
+    try {
+      // Kept for reading when a scenario fails: the daemon's timeline and the server's record.
+      Path story = Path.of("target", "timelines", info.getDisplayName() + ".txt");
+      Files.createDirectories(story.getParent());
+      List<String> lines = new ArrayList<>();
+      harness.timeline.events().forEach(e -> lines.add(e.toString()));
+      harness.server.requests().forEach(r -> lines.add(r.toString()));
+      Files.write(story, lines);
+    } finally {
+      harness.close();
+    }
   }
 
   @Test
@@ -79,7 +80,7 @@ class TransferDaemonResumableUploadTest {
     RecordedRequest put = harness.requestsTo(url).get(0);
     assertThat(put.headers().get("upload-draft-interop-version")).containsExactly("3");
     assertThat(put.headers().get("upload-incomplete")).containsExactly("?0");
-    assertThat(details("upload resumption supported"))
+    assertThat(harness.details("upload resumption supported"))
         .singleElement()
         .asString()
         .contains("interop version 3", "/uploads/");
@@ -88,11 +89,8 @@ class TransferDaemonResumableUploadTest {
 
   @Test
   void cancelByProducingResumeDataThenResumingSendsNoByteTwice() throws Exception {
-    harness.server.faults().throttleBytesPerSecond(400_000);
     DaemonConnection session = harness.daemon.connect(background(1), sink);
-    long first = session.createTask(uploadFile(url, file));
-    session.resume(first);
-    awaitServerHolds(100_000);
+    long first = throttledUploadUnderWay(session, 100_000);
 
     byte[] resumeData =
         session.cancelByProducingResumeData(first).get(10, TimeUnit.SECONDS).orElseThrow();
@@ -128,16 +126,13 @@ class TransferDaemonResumableUploadTest {
 
     assertThat(resumeData).isEmpty();
     assertThat(sink.awaitCompletion(task).error().resumeData()).isNull();
-    assertThat(details("upload resumption supported")).isEmpty();
+    assertThat(harness.details("upload resumption supported")).isEmpty();
   }
 
   @Test
   void aFileThatChangedSinceTheUploadBeganIsNotResumed() throws Exception {
-    harness.server.faults().throttleBytesPerSecond(400_000);
     DaemonConnection session = harness.daemon.connect(background(1), sink);
-    long first = session.createTask(uploadFile(url, file));
-    session.resume(first);
-    awaitServerHolds(50_000);
+    long first = throttledUploadUnderWay(session, 50_000);
     byte[] resumeData =
         session.cancelByProducingResumeData(first).get(10, TimeUnit.SECONDS).orElseThrow();
     sink.awaitCompletion(first);
@@ -168,7 +163,8 @@ class TransferDaemonResumableUploadTest {
         .extracting(RecordedRequest::method)
         .containsSubsequence("PUT", "HEAD", "PATCH");
     assertNoByteSentTwice();
-    assertThat(whats()).containsSubsequence("connection lost", "upload resumed", "task finished");
+    assertThat(harness.whats())
+        .containsSubsequence("connection lost", "upload resumed", "task finished");
   }
 
   @Test
@@ -192,11 +188,8 @@ class TransferDaemonResumableUploadTest {
 
   @Test
   void aBackgroundUploadContinuesFromTheOffsetAfterADaemonRestart() throws Exception {
-    harness.server.faults().throttleBytesPerSecond(400_000);
     DaemonConnection session = harness.daemon.connect(background(1), sink);
-    long task = session.createTask(uploadFile(url, file));
-    session.resume(task);
-    awaitServerHolds(100_000);
+    long task = throttledUploadUnderWay(session, 100_000);
 
     harness.restartDaemon();
     harness.server.faults().reset();
@@ -213,11 +206,8 @@ class TransferDaemonResumableUploadTest {
 
   @Test
   void plainCancelGivesTheUploadResourceUp() throws Exception {
-    harness.server.faults().throttleBytesPerSecond(400_000);
     DaemonConnection session = harness.daemon.connect(background(1), sink);
-    long task = session.createTask(uploadFile(url, file));
-    session.resume(task);
-    awaitServerHolds(50_000);
+    long task = throttledUploadUnderWay(session, 50_000);
 
     session.cancel(task);
 
@@ -244,6 +234,18 @@ class TransferDaemonResumableUploadTest {
     assertThat(harness.server.requests())
         .filteredOn(r -> r.method().equals("PATCH"))
         .allMatch(r -> r.bodyBytesReceived() < SIZE);
+  }
+
+  /**
+   * Starts uploading the file with the server throttled, and returns once the server's upload
+   * resource holds {@code bytes} of it; the throttle stays on.
+   */
+  private long throttledUploadUnderWay(DaemonConnection session, long bytes) {
+    harness.server.faults().throttleBytesPerSecond(400_000);
+    long task = session.createTask(uploadFile(url, file));
+    session.resume(task);
+    awaitServerHolds(bytes);
+    return task;
   }
 
   /** Waits until the server's upload resource holds at least {@code bytes}. */
@@ -273,16 +275,5 @@ class TransferDaemonResumableUploadTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private List<String> whats() {
-    return harness.timeline.events().stream().map(TimelineEvent::what).toList();
-  }
-
-  private List<String> details(String what) {
-    return harness.timeline.events().stream()
-        .filter(e -> e.what().equals(what))
-        .map(TimelineEvent::detail)
-        .toList();
   }
 }

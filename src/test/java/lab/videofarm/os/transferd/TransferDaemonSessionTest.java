@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import lab.videofarm.os.AppState;
-import lab.videofarm.os.timeline.TimelineEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,7 +80,7 @@ class TransferDaemonSessionTest {
     assertThat(sha256(secondLaunch.downloaded(b))).isEqualTo(sha256(other));
     assertThat(relaunched.allTasks()).isEmpty();
     assertThat(relaunches).hasSize(1);
-    assertThat(whats()).contains("event queued", "relaunch requested", "events delivered");
+    assertThat(harness.whats()).contains("event queued", "relaunch requested", "events delivered");
   }
 
   @Test
@@ -124,10 +123,7 @@ class TransferDaemonSessionTest {
     URI url = harness.videoWithMovie(randomBytes(1024 * 1024, 34));
     RecordingSink firstLaunch = harness.sink("launch1");
     DaemonConnection session = harness.daemon.connect(background(1), firstLaunch);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long task = session.createTask(download(url));
-    session.resume(task);
-    firstLaunch.awaitBytesWritten(task, 100_000);
+    long task = harness.throttledDownloadUnderWay(session, firstLaunch, url, 100_000);
 
     session.close();
     harness.daemon.userForceQuit(BUNDLE);
@@ -163,10 +159,7 @@ class TransferDaemonSessionTest {
     URI url = harness.videoWithMovie(randomBytes(1024 * 1024, 35));
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long task = session.createTask(download(url));
-    session.resume(task);
-    sink.awaitBytesWritten(task, 50_000);
+    long task = harness.throttledDownloadUnderWay(session, sink, url, 50_000);
 
     session.close();
 
@@ -180,12 +173,7 @@ class TransferDaemonSessionTest {
     URI url = harness.videoWithMovie(randomBytes(1024 * 1024, 36));
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(background(1), sink);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long task = session.createTask(data(url));
-    session.resume(task);
-    await()
-        .atMost(RecordingSink.TIMEOUT)
-        .until(() -> !sink.events(task, TaskEvent.DidReceiveData.class).isEmpty());
+    long task = throttledDataTaskUnderWay(session, sink, url);
 
     harness.daemon.appStateChanged(BUNDLE, AppState.SUSPENDED);
     harness.daemon.appStateChanged(BUNDLE, AppState.BACKGROUND);
@@ -201,12 +189,7 @@ class TransferDaemonSessionTest {
     URI url = harness.videoWithMovie(randomBytes(1024 * 1024, 41));
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(background(1), sink);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long task = session.createTask(data(url));
-    session.resume(task);
-    await()
-        .atMost(RecordingSink.TIMEOUT)
-        .until(() -> !sink.events(task, TaskEvent.DidReceiveData.class).isEmpty());
+    long task = throttledDataTaskUnderWay(session, sink, url);
 
     session.close();
     RecordingSink next = harness.sink("next");
@@ -272,7 +255,7 @@ class TransferDaemonSessionTest {
     DaemonConnection session = harness.daemon.connect(background(1), crashing);
     long task = session.createTask(download(url));
     session.resume(task);
-    await().atMost(RecordingSink.TIMEOUT).until(() -> whats().contains("delivery failed"));
+    await().atMost(RecordingSink.TIMEOUT).until(() -> harness.whats().contains("delivery failed"));
     session.close();
 
     RecordingSink next = harness.sink("next");
@@ -314,7 +297,14 @@ class TransferDaemonSessionTest {
     assertThat(next.milestones(task)).containsExactly("DidFinishDownloading", "DidComplete");
   }
 
-  private List<String> whats() {
-    return harness.timeline.events().stream().map(TimelineEvent::what).toList();
+  /** Starts a data task on a throttled server and returns once its first bytes arrived. */
+  private long throttledDataTaskUnderWay(DaemonConnection session, RecordingSink sink, URI url) {
+    harness.server.faults().throttleBytesPerSecond(200_000);
+    long task = session.createTask(data(url));
+    session.resume(task);
+    await()
+        .atMost(RecordingSink.TIMEOUT)
+        .until(() -> !sink.events(task, TaskEvent.DidReceiveData.class).isEmpty());
+    return task;
   }
 }
