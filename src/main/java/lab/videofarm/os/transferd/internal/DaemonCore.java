@@ -573,14 +573,7 @@ public final class DaemonCore implements AutoCloseable {
       if (channel.invalidating) {
         return;
       }
-      channel.invalidating = true;
-      timeline.post(
-          Layer.DAEMON,
-          channel.launch(),
-          channel.key.label(),
-          TimelineEvent.NO_TASK,
-          "finish tasks and invalidate",
-          "");
+      startInvalidating(channel, "finish tasks and invalidate");
       maybeFinishInvalidation(channel);
       persist();
     }
@@ -592,18 +585,17 @@ public final class DaemonCore implements AutoCloseable {
       if (channel.invalidated) {
         return;
       }
-      channel.invalidating = true;
-      timeline.post(
-          Layer.DAEMON,
-          channel.launch(),
-          channel.key.label(),
-          TimelineEvent.NO_TASK,
-          "invalidate and cancel",
-          "");
+      startInvalidating(channel, "invalidate and cancel");
       cancelUnfinished(channel, task -> task.state != TaskState.CANCELING, StopReason.INVALIDATE);
       maybeFinishInvalidation(channel);
       persist();
     }
+  }
+
+  private void startInvalidating(SessionChannel channel, String how) {
+    channel.invalidating = true;
+    timeline.post(
+        Layer.DAEMON, channel.launch(), channel.key.label(), TimelineEvent.NO_TASK, how, "");
   }
 
   // ---------------------------------------------------------------------------------------------
