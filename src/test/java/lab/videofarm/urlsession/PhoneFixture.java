@@ -34,7 +34,9 @@ final class PhoneFixture implements AutoCloseable {
   final URI base;
   final OperatingSystem os;
   final Device device;
-  private final SampleVideos videos;
+
+  /** Another client of the server, for making videos and reading movies back. */
+  final SampleVideos videos;
 
   PhoneFixture(Path root, Clock clock) throws IOException {
     server = SampleServer.builder().dataDirectory(root.resolve("server")).seed(false).build();
@@ -91,24 +93,6 @@ final class PhoneFixture implements AutoCloseable {
   TimelineEvent awaitEvent(Layer layer, String what, Predicate<TimelineEvent> matching) {
     await().atMost(TIMEOUT).until(() -> events(layer, what).stream().anyMatch(matching));
     return events(layer, what).stream().filter(matching).findFirst().orElseThrow();
-  }
-
-  /** Creates a video whose movie is {@code movie}; returns the movie's URL. */
-  URI videoWithMovie(byte[] movie) throws IOException {
-    return videos.videoWithMovie(movie);
-  }
-
-  /** Creates a video without a movie; returns its id. */
-  String createVideo(String title) throws IOException {
-    return videos.createVideo(title);
-  }
-
-  URI movieUrl(String id) {
-    return videos.movieUrl(id);
-  }
-
-  byte[] fetch(URI url) throws IOException {
-    return videos.fetch(url);
   }
 
   List<RecordedRequest> requestsTo(URI url) {

@@ -29,7 +29,10 @@ final class DaemonHarness implements AutoCloseable {
   final Clock clock;
   final Timeline timeline;
   final NetworkConditioner network;
-  private final SampleVideos videos;
+
+  /** Another client of the server, for making videos and reading movies back. */
+  final SampleVideos videos;
+
   TransferDaemon daemon;
 
   private DaemonHarness(Path root, Clock clock) throws IOException {
@@ -129,35 +132,6 @@ final class DaemonHarness implements AutoCloseable {
   static TaskSpec data(URI url) {
     return new TaskSpec(
         TaskKind.DATA, new RequestInfo("GET", url, List.of()), null, null, null, null);
-  }
-
-  /** Creates a video whose movie is {@code movie}; returns the movie's URL. */
-  URI videoWithMovie(byte[] movie) throws IOException {
-    return videos.videoWithMovie(movie);
-  }
-
-  /** Replaces a movie with new bytes, as another client would. */
-  void replaceMovie(URI movieUrl, byte[] movie) throws IOException {
-    videos.replaceMovie(movieUrl, movie);
-  }
-
-  /** The movie's current strong ETag. */
-  String etag(URI movieUrl) throws IOException {
-    return videos.etag(movieUrl);
-  }
-
-  /** Creates a video without a movie; returns its id. */
-  String createVideo(String title) throws IOException {
-    return videos.createVideo(title);
-  }
-
-  URI movieUrl(String id) {
-    return videos.movieUrl(id);
-  }
-
-  /** The bytes the server now holds as that movie. */
-  byte[] fetch(URI url) throws IOException {
-    return videos.fetch(url);
   }
 
   /**

@@ -46,7 +46,7 @@ class TransferDaemonControlTest {
   @Test
   void suspendAndResumeNestLikeACounter() throws Exception {
     byte[] movie = randomBytes(MOVIE, 10);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     long task = harness.throttledDownloadUnderWay(session, sink, url, 50_000);
 
     session.suspend(task);
@@ -73,7 +73,7 @@ class TransferDaemonControlTest {
 
   @Test
   void cancelReturnsAtOnceAndCompletesWithCancelled() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(MOVIE, 11));
+    URI url = harness.videos.videoWithMovie(randomBytes(MOVIE, 11));
     harness.server.faults().throttleBytesPerSecond(100_000);
     long task = session.createTask(download(url));
     session.resume(task);
@@ -100,7 +100,7 @@ class TransferDaemonControlTest {
 
   @Test
   void controllingATaskThatAlreadyCompletedChangesNothing() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 9));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 9));
     long task = session.createTask(download(url));
     session.resume(task);
     sink.awaitCompletion(task);
@@ -117,7 +117,7 @@ class TransferDaemonControlTest {
   @Test
   void pauseAndResumeNeverTransfersAByteTwice() throws Exception {
     byte[] movie = randomBytes(MOVIE, 12);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     long first = harness.throttledDownloadUnderWay(session, sink, url, 100_000);
 
     Optional<byte[]> resumeData =
@@ -160,11 +160,11 @@ class TransferDaemonControlTest {
   @Test
   void resumeDataForAMovieThatChangedRestartsFromZero() throws Exception {
     byte[] original = randomBytes(MOVIE, 13);
-    URI url = harness.videoWithMovie(original);
+    URI url = harness.videos.videoWithMovie(original);
     long first = harness.throttledDownloadUnderWay(session, sink, url, 100_000);
     byte[] resumeData = cancelForResumeData(first);
     byte[] replacement = randomBytes(MOVIE / 2, 14);
-    harness.replaceMovie(url, replacement);
+    harness.videos.replaceMovie(url, replacement);
 
     long second = session.createTask(resumeDownload(url, resumeData));
     session.resume(second);
@@ -179,7 +179,7 @@ class TransferDaemonControlTest {
   @Test
   void resumeDataAfterAnEtagChangeNeverSplicesTwoVersions() throws Exception {
     byte[] movie = randomBytes(MOVIE, 15);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     long first = harness.throttledDownloadUnderWay(session, sink, url, 100_000);
     byte[] resumeData = cancelForResumeData(first);
     harness.server.faults().changeMovieEtag(videoId(url));
@@ -196,7 +196,7 @@ class TransferDaemonControlTest {
 
   @Test
   void aServerWithoutRangesGivesNoResumeData() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(MOVIE, 16));
+    URI url = harness.videos.videoWithMovie(randomBytes(MOVIE, 16));
     harness.server.faults().disableRanges(true);
     long task = harness.throttledDownloadUnderWay(session, sink, url, 50_000);
 
@@ -210,7 +210,7 @@ class TransferDaemonControlTest {
   @Test
   void resumeDataCanBeUsedOnce() throws Exception {
     byte[] movie = randomBytes(MOVIE, 17);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     long first = harness.throttledDownloadUnderWay(session, sink, url, 50_000);
     byte[] resumeData = cancelForResumeData(first);
     long second = session.createTask(resumeDownload(url, resumeData));
@@ -241,14 +241,20 @@ class TransferDaemonControlTest {
   @Test
   void aResumeBeyondTheEndFailsCleanlyInsteadOfWritingTheErrorBody() throws Exception {
     byte[] movie = randomBytes(100_000, 18);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     String name = "CFNetworkDownload_crafted.tmp";
     Path partial = harness.stateDirectory.resolve("downloads").resolve(name);
     java.nio.file.Files.write(partial, randomBytes(movie.length + 10, 19));
     RequestInfo request = new RequestInfo("GET", url, List.of());
     byte[] resumeData =
         new ResumeData(
-                url, movie.length + 10, movie.length, harness.etag(url), name, request, request)
+                url,
+                movie.length + 10,
+                movie.length,
+                harness.videos.etag(url),
+                name,
+                request,
+                request)
             .encode();
 
     long task = session.createTask(resumeDownload(url, resumeData));

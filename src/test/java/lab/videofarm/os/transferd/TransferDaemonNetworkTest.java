@@ -40,7 +40,7 @@ class TransferDaemonNetworkTest {
   @Test
   void aBackgroundTaskWaitsForConnectivityAndStartsWhenOnline() throws Exception {
     byte[] movie = randomBytes(MOVIE, 20);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     harness.network.setOnline(false);
 
@@ -61,7 +61,7 @@ class TransferDaemonNetworkTest {
 
   @Test
   void aDefaultSessionThatDoesNotWaitFailsFastOffline() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 21));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 21));
     DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
     harness.network.setOnline(false);
 
@@ -73,7 +73,7 @@ class TransferDaemonNetworkTest {
 
   @Test
   void aDefaultSessionThatWaitsForConnectivityWaits() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 22));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 22));
     DaemonConnection session = harness.daemon.connect(defaultSession(1, true), sink);
     harness.network.setOnline(false);
     long task = session.createTask(download(url));
@@ -90,7 +90,7 @@ class TransferDaemonNetworkTest {
   @Test
   void goingOfflineMidDownloadMakesABackgroundTaskContinueWithRangeLater() throws Exception {
     byte[] movie = randomBytes(MOVIE, 23);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     long task = harness.throttledDownloadUnderWay(session, sink, url, 100_000);
 
@@ -112,7 +112,7 @@ class TransferDaemonNetworkTest {
   @Test
   void aServerThatCutsTheBodyMakesABackgroundDownloadContinueWithRanges() throws Exception {
     byte[] movie = randomBytes(MOVIE, 24);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     harness.server.faults().dropConnectionAfterBodyBytes(300_000);
 
@@ -138,7 +138,7 @@ class TransferDaemonNetworkTest {
   @Test
   void droppedConnectionsMakeABackgroundDownloadContinueWithRange() throws Exception {
     byte[] movie = randomBytes(MOVIE, 25);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     long task = harness.throttledDownloadUnderWay(session, sink, url, 100_000);
 
@@ -153,7 +153,7 @@ class TransferDaemonNetworkTest {
 
   @Test
   void droppedConnectionsFailADefaultSessionDownloadWithResumeData() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(MOVIE, 26));
+    URI url = harness.videos.videoWithMovie(randomBytes(MOVIE, 26));
     DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
     long task = harness.throttledDownloadUnderWay(session, sink, url, 100_000);
 
@@ -170,7 +170,7 @@ class TransferDaemonNetworkTest {
     byte[] movie = randomBytes(MOVIE, 28);
     Path file = root.resolve("movie.mp4");
     java.nio.file.Files.write(file, movie);
-    URI url = harness.movieUrl(harness.createVideo("cut upload"));
+    URI url = harness.videos.movieUrl(harness.videos.createVideo("cut upload"));
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     harness.server.faults().resumableUploads(false).dropConnectionAfterBodyBytes(300_000);
     long task = session.createTask(DaemonHarness.uploadFile(url, file));
@@ -181,7 +181,7 @@ class TransferDaemonNetworkTest {
 
     TaskEvent.DidComplete done = sink.awaitCompletion(task);
     assertThat(done.error()).isNull();
-    assertThat(harness.fetch(url)).isEqualTo(movie);
+    assertThat(harness.videos.fetch(url)).isEqualTo(movie);
     List<RecordedRequest> puts =
         harness.requestsTo(url).stream().filter(r -> r.method().equals("PUT")).toList();
     assertThat(puts.get(0).connectionDropped()).isTrue();
@@ -193,7 +193,7 @@ class TransferDaemonNetworkTest {
       throws Exception {
     Path file = root.resolve("movie.mp4");
     java.nio.file.Files.write(file, randomBytes(MOVIE, 29));
-    URI url = harness.movieUrl(harness.createVideo("cut upload"));
+    URI url = harness.videos.movieUrl(harness.videos.createVideo("cut upload"));
     DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
     harness.server.faults().resumableUploads(false).dropConnectionAfterBodyBytes(300_000);
 
@@ -207,7 +207,7 @@ class TransferDaemonNetworkTest {
 
   @Test
   void aDiscretionaryBackgroundTaskWaitsForWifiInsteadOfUsingCellular() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 30));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 30));
     SessionSpec spec = background(1);
     SessionSpec discretionary =
         new SessionSpec(
@@ -237,7 +237,7 @@ class TransferDaemonNetworkTest {
   @Test
   void theConditionersBandwidthAndLatencyShapeTheDaemonsTraffic() throws Exception {
     byte[] movie = randomBytes(400_000, 27);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     harness.network.setBandwidth(200_000);
     harness.network.setLatency(Duration.ofMillis(300));

@@ -43,7 +43,7 @@ class TransferDaemonRestartTest {
   @Test
   void aRestartedDaemonFinishesARunningDownloadWithRangeAndRelaunchesTheApp() throws Exception {
     byte[] movie = randomBytes(MOVIE, 50);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     RecordingSink firstLaunch = harness.sink("launch1");
     DaemonConnection session = harness.daemon.connect(background(1), firstLaunch);
     long task = harness.throttledDownloadUnderWay(session, firstLaunch, url, 100_000);
@@ -69,7 +69,7 @@ class TransferDaemonRestartTest {
 
   @Test
   void taskIdentifiersStayUniqueAcrossRestarts() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 51));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 51));
     DaemonConnection session = harness.daemon.connect(background(1), harness.sink("one"));
     long first = session.createTask(download(url));
     session.close();
@@ -87,7 +87,7 @@ class TransferDaemonRestartTest {
   @Test
   void queuedEventsSurviveARestart() throws Exception {
     byte[] movie = randomBytes(200_000, 52);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     DaemonConnection session = harness.daemon.connect(background(1), harness.sink("one"));
     long task = session.createTask(download(url));
     session.close();
@@ -109,7 +109,7 @@ class TransferDaemonRestartTest {
   @Test
   void aDaemonWhoseJvmWasKilledMidDownloadIsFinishedByTheNextOneByteExact() throws Exception {
     byte[] movie = randomBytes(MOVIE, 53);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     harness.daemon.close();
     harness.server.faults().throttleBytesPerSecond(300_000);
     Process child =

@@ -47,7 +47,7 @@ class TransferDaemonResumableUploadTest {
   void start() throws Exception {
     harness = DaemonHarness.start(root);
     sink = harness.sink("app");
-    url = harness.movieUrl(harness.createVideo("resumable"));
+    url = harness.videos.movieUrl(harness.videos.createVideo("resumable"));
     movie = randomBytes(SIZE, 90);
     file = Files.write(root.resolve("movie.mp4"), movie);
   }
@@ -84,7 +84,7 @@ class TransferDaemonResumableUploadTest {
         .singleElement()
         .asString()
         .contains("interop version 3", "/uploads/");
-    assertThat(sha256(harness.fetch(url))).isEqualTo(sha256(movie));
+    assertThat(sha256(harness.videos.fetch(url))).isEqualTo(sha256(movie));
   }
 
   @Test
@@ -102,7 +102,7 @@ class TransferDaemonResumableUploadTest {
     TaskEvent.DidComplete done = sink.awaitCompletion(resumed);
     assertThat(done.error()).isNull();
     assertThat(done.response().statusCode()).isEqualTo(201);
-    assertThat(sha256(harness.fetch(url))).isEqualTo(sha256(movie));
+    assertThat(sha256(harness.videos.fetch(url))).isEqualTo(sha256(movie));
     assertNoByteSentTwice();
     List<TaskEvent.DidSendBodyData> progress =
         sink.events(resumed, TaskEvent.DidSendBodyData.class);
@@ -158,7 +158,7 @@ class TransferDaemonResumableUploadTest {
 
     assertThat(done.error()).isNull();
     harness.server.faults().reset();
-    assertThat(sha256(harness.fetch(url))).isEqualTo(sha256(movie));
+    assertThat(sha256(harness.videos.fetch(url))).isEqualTo(sha256(movie));
     assertThat(harness.server.requests())
         .extracting(RecordedRequest::method)
         .containsSubsequence("PUT", "HEAD", "PATCH");
@@ -182,7 +182,7 @@ class TransferDaemonResumableUploadTest {
     session.resume(resumed);
 
     assertThat(sink.awaitCompletion(resumed).error()).isNull();
-    assertThat(sha256(harness.fetch(url))).isEqualTo(sha256(movie));
+    assertThat(sha256(harness.videos.fetch(url))).isEqualTo(sha256(movie));
     assertNoByteSentTwice();
   }
 
@@ -197,7 +197,7 @@ class TransferDaemonResumableUploadTest {
     harness.daemon.connect(background(2), next);
 
     assertThat(next.awaitCompletion(task).error()).isNull();
-    assertThat(sha256(harness.fetch(url))).isEqualTo(sha256(movie));
+    assertThat(sha256(harness.videos.fetch(url))).isEqualTo(sha256(movie));
     assertThat(harness.server.requests())
         .extracting(RecordedRequest::method)
         .containsSubsequence("PUT", "HEAD", "PATCH");

@@ -44,8 +44,8 @@ class TransferDaemonSessionTest {
   void eventsQueueWhileNoAppIsAttachedAndArriveInOrderOnTheNextLaunch() throws Exception {
     byte[] movie = randomBytes(1024 * 1024, 30);
     byte[] other = randomBytes(300_000, 31);
-    URI first = harness.videoWithMovie(movie);
-    URI second = harness.videoWithMovie(other);
+    URI first = harness.videos.videoWithMovie(movie);
+    URI second = harness.videos.videoWithMovie(other);
     RecordingSink firstLaunch = harness.sink("launch1");
     DaemonConnection session = harness.daemon.connect(background(1), firstLaunch);
     harness.server.faults().throttleBytesPerSecond(2_000_000);
@@ -85,7 +85,7 @@ class TransferDaemonSessionTest {
 
   @Test
   void anAttachedForegroundAppGetsEventsDirectlyWithoutARelaunch() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(100_000, 32));
+    URI url = harness.videos.videoWithMovie(randomBytes(100_000, 32));
     harness.daemon.appStateChanged(BUNDLE, AppState.FOREGROUND);
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(background(1), sink);
@@ -100,7 +100,7 @@ class TransferDaemonSessionTest {
 
   @Test
   void aSuspendedAppIsWokenAndThenGetsItsEventsAndDidFinishEvents() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(100_000, 33));
+    URI url = harness.videos.videoWithMovie(randomBytes(100_000, 33));
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     harness.daemon.appStateChanged(BUNDLE, AppState.SUSPENDED);
@@ -120,7 +120,7 @@ class TransferDaemonSessionTest {
 
   @Test
   void forceQuitCancelsBackgroundTasksWithReasonZeroAndResumeDataAndNoRelaunch() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1024 * 1024, 34));
+    URI url = harness.videos.videoWithMovie(randomBytes(1024 * 1024, 34));
     RecordingSink firstLaunch = harness.sink("launch1");
     DaemonConnection session = harness.daemon.connect(background(1), firstLaunch);
     long task = harness.throttledDownloadUnderWay(session, firstLaunch, url, 100_000);
@@ -156,7 +156,7 @@ class TransferDaemonSessionTest {
 
   @Test
   void defaultSessionTasksVanishSilentlyWhenTheConnectionCloses() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1024 * 1024, 35));
+    URI url = harness.videos.videoWithMovie(randomBytes(1024 * 1024, 35));
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
     long task = harness.throttledDownloadUnderWay(session, sink, url, 50_000);
@@ -170,7 +170,7 @@ class TransferDaemonSessionTest {
 
   @Test
   void aBackgroundDataTaskFailsWith997WhenItsAppIsSuspended() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1024 * 1024, 36));
+    URI url = harness.videos.videoWithMovie(randomBytes(1024 * 1024, 36));
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     long task = throttledDataTaskUnderWay(session, sink, url);
@@ -186,7 +186,7 @@ class TransferDaemonSessionTest {
 
   @Test
   void aBackgroundDataTaskFailsWith997WhenItsProcessGoesAway() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1024 * 1024, 41));
+    URI url = harness.videos.videoWithMovie(randomBytes(1024 * 1024, 41));
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     long task = throttledDataTaskUnderWay(session, sink, url);
@@ -201,7 +201,7 @@ class TransferDaemonSessionTest {
 
   @Test
   void finishTasksAndInvalidateEndsWithDidBecomeInvalid() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(200_000, 37));
+    URI url = harness.videos.videoWithMovie(randomBytes(200_000, 37));
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     long task = session.createTask(download(url));
@@ -220,7 +220,7 @@ class TransferDaemonSessionTest {
 
   @Test
   void invalidateAndCancelCancelsEveryTaskThenInvalidates() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1024 * 1024, 38));
+    URI url = harness.videos.videoWithMovie(randomBytes(1024 * 1024, 38));
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     harness.server.faults().throttleBytesPerSecond(100_000);
@@ -242,7 +242,7 @@ class TransferDaemonSessionTest {
 
   @Test
   void anEventWhoseDeliveryThrowsStaysQueuedForTheNextConnection() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(100_000, 39));
+    URI url = harness.videos.videoWithMovie(randomBytes(100_000, 39));
     RecordingSink crashing =
         harness
             .sink("crashing")
@@ -268,7 +268,7 @@ class TransferDaemonSessionTest {
 
   @Test
   void aNewLaunchThatConnectsWhileTheOldOneIsStillDeliveringGetsTheRest() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(100_000, 40));
+    URI url = harness.videos.videoWithMovie(randomBytes(100_000, 40));
     java.util.concurrent.CountDownLatch inDelivery = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     RecordingSink dying =

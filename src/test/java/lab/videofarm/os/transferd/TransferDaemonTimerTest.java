@@ -42,7 +42,7 @@ class TransferDaemonTimerTest {
 
   @Test
   void aSilentRequestTimesOutAfterTimeoutIntervalForRequest() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 40));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 40));
     harness.server.faults().latency(Duration.ofSeconds(3));
     DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
     long task = session.createTask(download(url));
@@ -58,7 +58,7 @@ class TransferDaemonTimerTest {
 
   @Test
   void underTotalPacketLossARequestTimesOutInsteadOfFailingFast() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 46));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 46));
     harness.network.apply(lab.videofarm.os.net.NetworkPreset.LOSS_100);
     DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
     long task = session.createTask(download(url));
@@ -72,7 +72,7 @@ class TransferDaemonTimerTest {
 
   @Test
   void aSuspendedTaskNeverTimesOut() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 41));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 41));
     harness.server.faults().latency(Duration.ofSeconds(2));
     DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
     long task = session.createTask(download(url));
@@ -89,7 +89,7 @@ class TransferDaemonTimerTest {
 
   @Test
   void aBackgroundTaskRetriesAfterARequestTimeout() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(100_000, 42));
+    URI url = harness.videos.videoWithMovie(randomBytes(100_000, 42));
     harness.server.faults().latency(Duration.ofSeconds(2));
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     long task = session.createTask(download(url));
@@ -106,7 +106,7 @@ class TransferDaemonTimerTest {
 
   @Test
   void theResourceTimeoutBoundsTheWholeTransferEvenInTheBackground() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1024 * 1024, 43));
+    URI url = harness.videos.videoWithMovie(randomBytes(1024 * 1024, 43));
     harness.server.faults().throttleBytesPerSecond(100_000);
     SessionSpec spec = withTimeouts(background(1), Duration.ofHours(1), Duration.ofSeconds(120));
     DaemonConnection session = harness.daemon.connect(spec, sink);
@@ -123,7 +123,7 @@ class TransferDaemonTimerTest {
 
   @Test
   void aBackgroundTaskDoesNotStartBeforeItsEarliestBeginDate() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 44));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 44));
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     long task =
         session.createTask(
@@ -148,7 +148,7 @@ class TransferDaemonTimerTest {
 
   @Test
   void whenItsEarliestBeginDateComesADelayedTaskWaitsForTheAppToContinue() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 50));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 50));
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     long task = session.createTask(delayedDownload(url, Duration.ofHours(1)));
     session.resume(task);
@@ -169,9 +169,9 @@ class TransferDaemonTimerTest {
 
   @Test
   void theAppMayReplaceADelayedRequest() throws Exception {
-    URI planned = harness.videoWithMovie(randomBytes(1000, 51));
+    URI planned = harness.videos.videoWithMovie(randomBytes(1000, 51));
     byte[] fresher = randomBytes(2000, 52);
-    URI replacement = harness.videoWithMovie(fresher);
+    URI replacement = harness.videos.videoWithMovie(fresher);
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     long task = session.createTask(delayedDownload(planned, Duration.ofMinutes(5)));
     session.resume(task);
@@ -190,7 +190,7 @@ class TransferDaemonTimerTest {
 
   @Test
   void theAppMayCancelADelayedRequest() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 53));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 53));
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     long task = session.createTask(delayedDownload(url, Duration.ofMinutes(5)));
     session.resume(task);
@@ -205,7 +205,7 @@ class TransferDaemonTimerTest {
 
   @Test
   void aDelayedTaskThatComesDueWhileTheAppIsNotRunningStartsWithoutAsking() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 54));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 54));
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     long task = session.createTask(delayedDownload(url, Duration.ofMinutes(5)));
     session.resume(task);
@@ -225,7 +225,7 @@ class TransferDaemonTimerTest {
 
   @Test
   void aQuestionLeftUnansweredWhenTheAppIsSuspendedContinuesTheRequest() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 55));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 55));
     sink.hook(
         event -> {
           if (event instanceof TaskEvent.WillBeginDelayedRequest) {
@@ -247,7 +247,7 @@ class TransferDaemonTimerTest {
 
   @Test
   void aDefaultSessionIgnoresEarliestBeginDate() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 56));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 56));
     DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
     long task = session.createTask(delayedDownload(url, Duration.ofHours(1)));
     session.resume(task);
@@ -259,7 +259,7 @@ class TransferDaemonTimerTest {
 
   @Test
   void earliestBeginDateCanBeSetAfterCreationUntilTheTaskStarts() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 57));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 57));
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     long task = session.createTask(download(url));
     session.setEarliestBeginDate(task, clock.now().plus(Duration.ofMinutes(10)));
@@ -284,7 +284,7 @@ class TransferDaemonTimerTest {
 
   @Test
   void eachBackgroundRelaunchDelaysTheNextBackgroundStartedTaskUntilForeground() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 45));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 45));
     harness.daemon.setRelauncher((bundle, identifier) -> {});
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     harness.daemon.appStateChanged(BUNDLE, AppState.SUSPENDED);
@@ -313,7 +313,7 @@ class TransferDaemonTimerTest {
 
   @Test
   void eachSuccessiveBackgroundRelaunchDoublesTheDelay() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 47));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 47));
     harness.daemon.setRelauncher((bundle, identifier) -> {});
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     long task = finishWhileSuspendedThenWake(session, url, session.createTask(download(url)));
@@ -336,7 +336,7 @@ class TransferDaemonTimerTest {
 
   @Test
   void theForegroundResetsTheDoubledDelay() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 48));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 48));
     harness.daemon.setRelauncher((bundle, identifier) -> {});
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     finishWhileSuspendedThenWake(session, url, session.createTask(download(url)));
