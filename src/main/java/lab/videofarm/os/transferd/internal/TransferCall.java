@@ -307,6 +307,8 @@ final class TransferCall {
             }
             core.bytesWritten(task, attempt, n);
           });
+      // The app is about to be told the file is complete; a crash after that must not find less.
+      out.force(true);
     }
   }
 
