@@ -2031,7 +2031,16 @@ public final class DaemonCore implements AutoCloseable {
     relaunches.shutdownNow();
     try {
       // A worker must not write into a partial file that the next daemon is about to continue.
-      workers.awaitTermination(5, TimeUnit.SECONDS);
+      if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+        timeline.post(
+            Layer.DAEMON,
+            TimelineEvent.NO_LAUNCH,
+            "",
+            TimelineEvent.NO_TASK,
+            "workers still running",
+            "a transfer did not stop within 5 s of closing; its partial file may still change",
+            Severity.ERROR);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
