@@ -465,8 +465,8 @@ public final class DaemonCore implements AutoCloseable {
 
   void resume(RealConnection connection, long id) {
     synchronized (lock) {
-      TaskRecord task = usable(connection).tasks.get(id);
-      if (task == null || task.state == TaskState.CANCELING || task.isFinished()) {
+      TaskRecord task = controllable(connection, id);
+      if (task == null) {
         return;
       }
       if (task.suspendCount > 0) {
@@ -481,10 +481,22 @@ public final class DaemonCore implements AutoCloseable {
     }
   }
 
+  /**
+   * The connection's task {@code id} if the app may still resume, suspend or cancel it; null when
+   * there is no such task, or it is already cancelling or finished (those calls are then no-ops).
+   */
+  private TaskRecord controllable(RealConnection connection, long id) {
+    TaskRecord task = usable(connection).tasks.get(id);
+    if (task == null || task.state == TaskState.CANCELING || task.isFinished()) {
+      return null;
+    }
+    return task;
+  }
+
   void suspend(RealConnection connection, long id) {
     synchronized (lock) {
-      TaskRecord task = usable(connection).tasks.get(id);
-      if (task == null || task.state == TaskState.CANCELING || task.isFinished()) {
+      TaskRecord task = controllable(connection, id);
+      if (task == null) {
         return;
       }
       task.suspendCount++;
@@ -503,8 +515,8 @@ public final class DaemonCore implements AutoCloseable {
 
   void cancel(RealConnection connection, long id) {
     synchronized (lock) {
-      TaskRecord task = usable(connection).tasks.get(id);
-      if (task == null || task.state == TaskState.CANCELING || task.isFinished()) {
+      TaskRecord task = controllable(connection, id);
+      if (task == null) {
         return;
       }
       task.state = TaskState.CANCELING;
@@ -517,8 +529,8 @@ public final class DaemonCore implements AutoCloseable {
       RealConnection connection, long id) {
     CompletableFuture<Optional<byte[]>> result = new CompletableFuture<>();
     synchronized (lock) {
-      TaskRecord task = usable(connection).tasks.get(id);
-      if (task == null || task.state == TaskState.CANCELING || task.isFinished()) {
+      TaskRecord task = controllable(connection, id);
+      if (task == null) {
         result.complete(Optional.empty());
         return result;
       }
