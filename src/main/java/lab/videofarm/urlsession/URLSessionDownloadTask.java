@@ -17,10 +17,6 @@ public final class URLSessionDownloadTask extends URLSessionTask {
    * with {@link URLError#CANCELLED}.
    */
   public void cancelByProducingResumeData(Consumer<byte[]> completionHandler) {
-    if (!markCanceling()) {
-      session().onDelegateQueue(() -> completionHandler.accept(null));
-      return;
-    }
-    session().cancelByProducingResumeData(this, completionHandler);
+    cancelForResumeData(completionHandler);
   }
 }

@@ -1,6 +1,7 @@
 package lab.videofarm.urlsession;
 
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * One transfer of a session. New tasks start {@link State#SUSPENDED}; {@link #resume()} starts them
@@ -180,6 +181,19 @@ public class URLSessionTask {
   /** How many {@link #resume()} calls the task needs before it runs. */
   public synchronized int suspendCount() {
     return suspendCount;
+  }
+
+  /**
+   * Cancels for resume data, for the two kinds of task that offer it (downloads and uploads): a
+   * task already cancelling or finished hands the handler null, on the delegate queue like any
+   * answer.
+   */
+  final void cancelForResumeData(Consumer<byte[]> completionHandler) {
+    if (!markCanceling()) {
+      session().onDelegateQueue(() -> completionHandler.accept(null));
+      return;
+    }
+    session().cancelByProducingResumeData(this, completionHandler);
   }
 
   final synchronized boolean markCanceling() {

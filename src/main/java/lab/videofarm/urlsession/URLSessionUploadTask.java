@@ -27,10 +27,6 @@ public final class URLSessionUploadTask extends URLSessionDataTask {
    * URLError#CANCELLED}.
    */
   public void cancelByProducingResumeData(Consumer<byte[]> completionHandler) {
-    if (!markCanceling()) {
-      session().onDelegateQueue(() -> completionHandler.accept(null));
-      return;
-    }
-    session().cancelByProducingResumeData(this, completionHandler);
+    cancelForResumeData(completionHandler);
   }
 }

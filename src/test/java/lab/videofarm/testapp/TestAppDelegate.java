@@ -18,6 +18,7 @@ import lab.videofarm.os.uikit.Application;
 import lab.videofarm.os.uikit.ApplicationDelegate;
 import lab.videofarm.os.uikit.FetchResult;
 import lab.videofarm.os.uikit.LaunchOptions;
+import lab.videofarm.testing.TestBytes;
 import lab.videofarm.urlsession.URLError;
 import lab.videofarm.urlsession.URLRequest;
 import lab.videofarm.urlsession.URLSession;
@@ -292,7 +293,7 @@ public final class TestAppDelegate implements ApplicationDelegate {
                     "fetch status="
                         + response.statusCode()
                         + " sha256="
-                        + TestSessionDelegate.sha256(data)
+                        + TestBytes.sha256(data)
                         + " error="
                         + error))
         .resume();

@@ -1,14 +1,12 @@
 package lab.videofarm.testapp;
 
+import static lab.videofarm.testing.TestBytes.sha256;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import lab.videofarm.os.timeline.Layer;
 import lab.videofarm.os.uikit.Application;
 import lab.videofarm.urlsession.HTTPURLResponse;
@@ -136,27 +134,5 @@ final class TestSessionDelegate implements URLSessionDownloadDelegate, URLSessio
   public void urlSessionDidFinishEvents(URLSession session) {
     report("urlSessionDidFinishEvents", null, "");
     app.finishedBackgroundEvents();
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static String sha256(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[64 * 1024];
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        digest.update(buffer, 0, n);
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

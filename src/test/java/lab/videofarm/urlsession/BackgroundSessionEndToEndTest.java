@@ -1,9 +1,9 @@
 package lab.videofarm.urlsession;
 
+import static lab.videofarm.testing.TestBytes.randomBytes;
+import static lab.videofarm.testing.TestBytes.sha256;
 import static lab.videofarm.urlsession.PhoneFixture.APP;
 import static lab.videofarm.urlsession.PhoneFixture.TIMEOUT;
-import static lab.videofarm.urlsession.PhoneFixture.randomBytes;
-import static lab.videofarm.urlsession.PhoneFixture.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -53,7 +53,7 @@ class BackgroundSessionEndToEndTest {
   void aDownloadArrivesWholeWithDelegateCallsInOrderOnOneSerialQueue() throws Exception {
     PhoneFixture phone = phone();
     byte[] movie = randomBytes(3 * 1024 * 1024, 1);
-    URI url = phone.videoWithMovie(movie);
+    URI url = phone.videos.videoWithMovie(movie);
     phone.server.faults().throttleBytesPerSecond(8_000_000);
     phone.launch();
 
@@ -79,7 +79,7 @@ class BackgroundSessionEndToEndTest {
     assertThat(threads).hasSize(1);
     assertThat(threads.get(0)).contains("URLSession").doesNotContain("AWT");
     Path kept = phone.device.containerDirectory(APP).resolve("downloads").resolve("movie-a");
-    assertThat(sha256(Files.readAllBytes(kept))).isEqualTo(sha256(movie));
+    assertThat(sha256(kept)).isEqualTo(sha256(movie));
     assertThat(phone.events(Layer.DELEGATE, "didFinishDownloadingTo"))
         .singleElement()
         .satisfies(
@@ -95,7 +95,7 @@ class BackgroundSessionEndToEndTest {
     PhoneFixture phone = phone();
     byte[] movie = randomBytes(2 * 1024 * 1024, 2);
     Files.write(phone.device.containerDirectory(APP).resolve("upload.mp4"), movie);
-    URI url = phone.movieUrl(phone.createVideo("upload"));
+    URI url = phone.videos.movieUrl(phone.videos.createVideo("upload"));
     phone.launch();
 
     long id = (Long) phone.app("upload", url.toString(), "upload.mp4");
@@ -108,7 +108,7 @@ class BackgroundSessionEndToEndTest {
         .extracting(TimelineEvent::detail)
         .asString()
         .startsWith("task=" + id + " " + movie.length + "/" + movie.length);
-    assertThat(sha256(phone.fetch(url))).isEqualTo(sha256(movie));
+    assertThat(sha256(phone.videos.fetch(url))).isEqualTo(sha256(movie));
   }
 
   @Test
@@ -116,7 +116,7 @@ class BackgroundSessionEndToEndTest {
     PhoneFixture phone = phone();
     byte[] movie = randomBytes(600_000, 5);
     Files.write(phone.device.containerDirectory(APP).resolve("upload.mp4"), movie);
-    URI url = phone.movieUrl(phone.createVideo("resumable upload"));
+    URI url = phone.videos.movieUrl(phone.videos.createVideo("resumable upload"));
     phone.server.faults().throttleBytesPerSecond(400_000);
     phone.launch();
     long first = (Long) phone.app("upload", url.toString(), "upload.mp4");
@@ -134,7 +134,7 @@ class BackgroundSessionEndToEndTest {
     TimelineEvent done =
         phone.awaitEvent(Layer.APP, "didCompleteWithError", event -> event.taskId() == resumed);
     assertThat(done.detail()).contains("error=nil").contains("status=201");
-    assertThat(sha256(phone.fetch(url))).isEqualTo(sha256(movie));
+    assertThat(sha256(phone.videos.fetch(url))).isEqualTo(sha256(movie));
     List<RecordedRequest> bodies =
         phone.server.requests().stream()
             .filter(r -> r.method().equals("PUT") || r.method().equals("PATCH"))
@@ -163,7 +163,7 @@ class BackgroundSessionEndToEndTest {
       throws Exception {
     PhoneFixture phone = phone();
     byte[] movie = randomBytes(1024 * 1024, 3);
-    URI url = phone.videoWithMovie(movie);
+    URI url = phone.videos.videoWithMovie(movie);
     phone.server.faults().throttleBytesPerSecond(700_000);
     phone.launch();
     long id = (Long) phone.app("download", url.toString(), "movie-b");
@@ -231,7 +231,7 @@ class BackgroundSessionEndToEndTest {
     PhoneFixture phone = phone();
     phone.behave("sessionAtLaunch=true");
     byte[] movie = randomBytes(1024 * 1024, 4);
-    URI url = phone.videoWithMovie(movie);
+    URI url = phone.videos.videoWithMovie(movie);
     phone.server.faults().throttleBytesPerSecond(500_000);
     phone.launch();
     long id = (Long) phone.app("download", url.toString(), "movie-c");
@@ -257,7 +257,7 @@ class BackgroundSessionEndToEndTest {
     PhoneFixture phone = phone();
     phone.behave("sessionAtLaunch=true");
     byte[] movie = randomBytes(1024 * 1024, 5);
-    URI url = phone.videoWithMovie(movie);
+    URI url = phone.videos.videoWithMovie(movie);
     phone.server.faults().throttleBytesPerSecond(400_000);
     phone.launch();
     long id = (Long) phone.app("download", url.toString(), "movie-d");
@@ -303,7 +303,7 @@ class BackgroundSessionEndToEndTest {
     PhoneFixture phone = phone();
     byte[] movie = randomBytes(512 * 1024, 7);
     Files.write(phone.device.containerDirectory(APP).resolve("streamed.mp4"), movie);
-    URI url = phone.movieUrl(phone.createVideo("streamed"));
+    URI url = phone.videos.movieUrl(phone.videos.createVideo("streamed"));
     phone.launch();
 
     Object outcome = phone.app("defaultSessionUploadThenFetch", url.toString(), "streamed.mp4");
@@ -339,7 +339,7 @@ class BackgroundSessionEndToEndTest {
     ManualClock clock = new ManualClock();
     phone = new PhoneFixture(root, clock);
     byte[] movie = randomBytes(1024 * 1024, 6);
-    URI url = phone.videoWithMovie(movie);
+    URI url = phone.videos.videoWithMovie(movie);
     phone.server.faults().throttleBytesPerSecond(100_000);
     phone.launch();
     long id = (Long) phone.app("dataTask", url.toString());

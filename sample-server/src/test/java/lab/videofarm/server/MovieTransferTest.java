@@ -46,7 +46,7 @@ class MovieTransferTest {
     assertThat(reply.header("Accept-Ranges")).contains("bytes");
     assertThat(reply.header("ETag").orElseThrow()).startsWith("\"").doesNotStartWith("W/");
     assertThat(reply.header("Last-Modified")).isPresent();
-    assertThat(reply.header("Content-Length")).contains("10000");
+    assertThat(reply.header("Content-Length")).contains(String.valueOf(MOVIE.length));
   }
 
   @Test
@@ -178,7 +178,8 @@ class MovieTransferTest {
     TestHttp.Reply after = http.get(movie);
     assertThat(after.body()).isEqualTo(replacement);
     assertThat(after.header("ETag")).isPresent().get().isNotEqualTo(before);
-    assertThat(Fixtures.json(http.get("/videos/" + id)).get("movieSize").asLong()).isEqualTo(7_000);
+    assertThat(Fixtures.json(http.get("/videos/" + id)).get("movieSize").asLong())
+        .isEqualTo(replacement.length);
   }
 
   @Test
@@ -305,7 +306,7 @@ class MovieTransferTest {
     TestHttp.Reply reply = http.send("HEAD", movie);
 
     assertThat(reply.status()).isEqualTo(200);
-    assertThat(reply.header("Content-Length")).contains("10000");
+    assertThat(reply.header("Content-Length")).contains(String.valueOf(MOVIE.length));
     assertThat(reply.body()).isEmpty();
   }
 

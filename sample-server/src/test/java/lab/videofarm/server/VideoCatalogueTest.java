@@ -105,12 +105,13 @@ class VideoCatalogueTest {
     TestHttp http = startUnseeded();
     String id = Fixtures.createVideo(http, "Cow");
 
-    TestHttp.Reply put = http.put("/videos/" + id + "/movie", Fixtures.bytes(1234, 1));
+    byte[] movie = Fixtures.bytes(1234, 1);
+    TestHttp.Reply put = http.put("/videos/" + id + "/movie", movie);
 
     assertThat(put.status()).isEqualTo(201);
     JsonNode video = Fixtures.json(http.get("/videos/" + id));
     assertThat(video.get("movieStatus").asText()).isEqualTo("ready");
-    assertThat(video.get("movieSize").asLong()).isEqualTo(1234);
+    assertThat(video.get("movieSize").asLong()).isEqualTo(movie.length);
   }
 
   @Test

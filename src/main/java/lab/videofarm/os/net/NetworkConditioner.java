@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import lab.videofarm.os.timeline.Layer;
 import lab.videofarm.os.timeline.Timeline;
 import lab.videofarm.os.timeline.TimelineEvent;
@@ -57,36 +58,34 @@ public final class NetworkConditioner {
   }
 
   public void setOnline(boolean online) {
+    NetworkConditions before;
     NetworkConditions now;
     synchronized (this) {
-      if (conditions.online() == online) {
-        return;
-      }
-      conditions =
-          new NetworkConditions(
-              online,
-              conditions.preset(),
-              conditions.bytesPerSecond(),
-              conditions.latency(),
-              conditions.dropGeneration());
-      now = conditions;
+      before = conditions;
+      now =
+          update(
+              c ->
+                  c.online() == online
+                      ? c
+                      : new NetworkConditions(
+                          online, c.preset(), c.bytesPerSecond(), c.latency(), c.dropGeneration()));
     }
-    publish(now, online ? Change.WENT_ONLINE : Change.WENT_OFFLINE);
+    if (now != before) {
+      publish(now, online ? Change.WENT_ONLINE : Change.WENT_OFFLINE);
+    }
   }
 
   /** Applies a preset's bandwidth and latency. */
   public void apply(NetworkPreset preset) {
-    NetworkConditions now;
-    synchronized (this) {
-      conditions =
-          new NetworkConditions(
-              conditions.online(),
-              preset,
-              preset.bytesPerSecond(),
-              preset.latency(),
-              conditions.dropGeneration());
-      now = conditions;
-    }
+    NetworkConditions now =
+        update(
+            c ->
+                new NetworkConditions(
+                    c.online(),
+                    preset,
+                    preset.bytesPerSecond(),
+                    preset.latency(),
+                    c.dropGeneration()));
     publish(now, Change.SHAPED);
   }
 
@@ -95,63 +94,53 @@ public final class NetworkConditioner {
    * let nothing through.
    */
   public void setBandwidth(long bytesPerSecond) {
-    NetworkConditions now;
-    synchronized (this) {
-      conditions =
-          new NetworkConditions(
-              conditions.online(),
-              null,
-              bytesPerSecond,
-              conditions.latency(),
-              conditions.dropGeneration());
-      now = conditions;
-    }
+    NetworkConditions now =
+        update(
+            c ->
+                new NetworkConditions(
+                    c.online(), null, bytesPerSecond, c.latency(), c.dropGeneration()));
     publish(now, Change.SHAPED);
   }
 
   /** Sets a custom delay before each request. */
   public void setLatency(Duration latency) {
-    NetworkConditions now;
-    synchronized (this) {
-      conditions =
-          new NetworkConditions(
-              conditions.online(),
-              null,
-              conditions.bytesPerSecond(),
-              latency,
-              conditions.dropGeneration());
-      now = conditions;
-    }
+    NetworkConditions now =
+        update(
+            c ->
+                new NetworkConditions(
+                    c.online(), null, c.bytesPerSecond(), latency, c.dropGeneration()));
     publish(now, Change.SHAPED);
   }
 
   /** Back to online, unlimited, no latency. */
   public void reset() {
     setOnline(true);
-    NetworkConditions now;
-    synchronized (this) {
-      conditions =
-          new NetworkConditions(
-              true, null, NetworkConditions.UNLIMITED, Duration.ZERO, conditions.dropGeneration());
-      now = conditions;
-    }
+    NetworkConditions now =
+        update(
+            c ->
+                new NetworkConditions(
+                    true, null, NetworkConditions.UNLIMITED, Duration.ZERO, c.dropGeneration()));
     publish(now, Change.SHAPED);
   }
 
   /** Breaks every connection open right now, once; new connections work as before. */
   public void dropConnectionsNow() {
-    NetworkConditions now;
-    synchronized (this) {
-      conditions =
-          new NetworkConditions(
-              conditions.online(),
-              conditions.preset(),
-              conditions.bytesPerSecond(),
-              conditions.latency(),
-              conditions.dropGeneration() + 1);
-      now = conditions;
-    }
+    NetworkConditions now =
+        update(
+            c ->
+                new NetworkConditions(
+                    c.online(),
+                    c.preset(),
+                    c.bytesPerSecond(),
+                    c.latency(),
+                    c.dropGeneration() + 1));
     publish(now, Change.CONNECTIONS_DROPPED);
+  }
+
+  /** The one place the conditions change: under the lock, returning what they became. */
+  private synchronized NetworkConditions update(UnaryOperator<NetworkConditions> change) {
+    conditions = change.apply(conditions);
+    return conditions;
   }
 
   /** Adds a listener; close the handle to remove it. */

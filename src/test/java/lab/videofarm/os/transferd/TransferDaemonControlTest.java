@@ -2,9 +2,9 @@ package lab.videofarm.os.transferd;
 
 import static lab.videofarm.os.transferd.DaemonHarness.background;
 import static lab.videofarm.os.transferd.DaemonHarness.download;
-import static lab.videofarm.os.transferd.DaemonHarness.randomBytes;
 import static lab.videofarm.os.transferd.DaemonHarness.resumeDownload;
-import static lab.videofarm.os.transferd.DaemonHarness.sha256;
+import static lab.videofarm.testing.TestBytes.randomBytes;
+import static lab.videofarm.testing.TestBytes.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -46,11 +46,8 @@ class TransferDaemonControlTest {
   @Test
   void suspendAndResumeNestLikeACounter() throws Exception {
     byte[] movie = randomBytes(MOVIE, 10);
-    URI url = harness.videoWithMovie(movie);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long task = session.createTask(download(url));
-    session.resume(task);
-    sink.awaitBytesWritten(task, 50_000);
+    URI url = harness.videos.videoWithMovie(movie);
+    long task = harness.throttledDownloadUnderWay(session, sink, url, 50_000);
 
     session.suspend(task);
     session.suspend(task);
@@ -76,7 +73,7 @@ class TransferDaemonControlTest {
 
   @Test
   void cancelReturnsAtOnceAndCompletesWithCancelled() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(MOVIE, 11));
+    URI url = harness.videos.videoWithMovie(randomBytes(MOVIE, 11));
     harness.server.faults().throttleBytesPerSecond(100_000);
     long task = session.createTask(download(url));
     session.resume(task);
@@ -103,7 +100,7 @@ class TransferDaemonControlTest {
 
   @Test
   void controllingATaskThatAlreadyCompletedChangesNothing() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 9));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 9));
     long task = session.createTask(download(url));
     session.resume(task);
     sink.awaitCompletion(task);
@@ -120,11 +117,8 @@ class TransferDaemonControlTest {
   @Test
   void pauseAndResumeNeverTransfersAByteTwice() throws Exception {
     byte[] movie = randomBytes(MOVIE, 12);
-    URI url = harness.videoWithMovie(movie);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long first = session.createTask(download(url));
-    session.resume(first);
-    sink.awaitBytesWritten(first, 100_000);
+    URI url = harness.videos.videoWithMovie(movie);
+    long first = harness.throttledDownloadUnderWay(session, sink, url, 100_000);
 
     Optional<byte[]> resumeData =
         session.cancelByProducingResumeData(first).get(10, TimeUnit.SECONDS);
@@ -166,16 +160,11 @@ class TransferDaemonControlTest {
   @Test
   void resumeDataForAMovieThatChangedRestartsFromZero() throws Exception {
     byte[] original = randomBytes(MOVIE, 13);
-    URI url = harness.videoWithMovie(original);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long first = session.createTask(download(url));
-    session.resume(first);
-    sink.awaitBytesWritten(first, 100_000);
-    byte[] resumeData =
-        session.cancelByProducingResumeData(first).get(10, TimeUnit.SECONDS).orElseThrow();
-    harness.server.faults().throttleBytesPerSecond(0);
+    URI url = harness.videos.videoWithMovie(original);
+    long first = harness.throttledDownloadUnderWay(session, sink, url, 100_000);
+    byte[] resumeData = cancelForResumeData(first);
     byte[] replacement = randomBytes(MOVIE / 2, 14);
-    harness.replaceMovie(url, replacement);
+    harness.videos.replaceMovie(url, replacement);
 
     long second = session.createTask(resumeDownload(url, resumeData));
     session.resume(second);
@@ -190,14 +179,9 @@ class TransferDaemonControlTest {
   @Test
   void resumeDataAfterAnEtagChangeNeverSplicesTwoVersions() throws Exception {
     byte[] movie = randomBytes(MOVIE, 15);
-    URI url = harness.videoWithMovie(movie);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long first = session.createTask(download(url));
-    session.resume(first);
-    sink.awaitBytesWritten(first, 100_000);
-    byte[] resumeData =
-        session.cancelByProducingResumeData(first).get(10, TimeUnit.SECONDS).orElseThrow();
-    harness.server.faults().throttleBytesPerSecond(0);
+    URI url = harness.videos.videoWithMovie(movie);
+    long first = harness.throttledDownloadUnderWay(session, sink, url, 100_000);
+    byte[] resumeData = cancelForResumeData(first);
     harness.server.faults().changeMovieEtag(videoId(url));
 
     long second = session.createTask(resumeDownload(url, resumeData));
@@ -212,11 +196,9 @@ class TransferDaemonControlTest {
 
   @Test
   void aServerWithoutRangesGivesNoResumeData() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(MOVIE, 16));
-    harness.server.faults().disableRanges(true).throttleBytesPerSecond(200_000);
-    long task = session.createTask(download(url));
-    session.resume(task);
-    sink.awaitBytesWritten(task, 50_000);
+    URI url = harness.videos.videoWithMovie(randomBytes(MOVIE, 16));
+    harness.server.faults().disableRanges(true);
+    long task = harness.throttledDownloadUnderWay(session, sink, url, 50_000);
 
     Optional<byte[]> resumeData =
         session.cancelByProducingResumeData(task).get(10, TimeUnit.SECONDS);
@@ -228,14 +210,9 @@ class TransferDaemonControlTest {
   @Test
   void resumeDataCanBeUsedOnce() throws Exception {
     byte[] movie = randomBytes(MOVIE, 17);
-    URI url = harness.videoWithMovie(movie);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long first = session.createTask(download(url));
-    session.resume(first);
-    sink.awaitBytesWritten(first, 50_000);
-    byte[] resumeData =
-        session.cancelByProducingResumeData(first).get(10, TimeUnit.SECONDS).orElseThrow();
-    harness.server.faults().throttleBytesPerSecond(0);
+    URI url = harness.videos.videoWithMovie(movie);
+    long first = harness.throttledDownloadUnderWay(session, sink, url, 50_000);
+    byte[] resumeData = cancelForResumeData(first);
     long second = session.createTask(resumeDownload(url, resumeData));
     session.resume(second);
     assertThat(sink.awaitCompletion(second).error()).isNull();
@@ -264,14 +241,20 @@ class TransferDaemonControlTest {
   @Test
   void aResumeBeyondTheEndFailsCleanlyInsteadOfWritingTheErrorBody() throws Exception {
     byte[] movie = randomBytes(100_000, 18);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     String name = "CFNetworkDownload_crafted.tmp";
     Path partial = harness.stateDirectory.resolve("downloads").resolve(name);
     java.nio.file.Files.write(partial, randomBytes(movie.length + 10, 19));
     RequestInfo request = new RequestInfo("GET", url, List.of());
     byte[] resumeData =
         new ResumeData(
-                url, movie.length + 10, movie.length, harness.etag(url), name, request, request)
+                url,
+                movie.length + 10,
+                movie.length,
+                harness.videos.etag(url),
+                name,
+                request,
+                request)
             .encode();
 
     long task = session.createTask(resumeDownload(url, resumeData));
@@ -298,5 +281,19 @@ class TransferDaemonControlTest {
 
   private long received(long task) {
     return session.task(task).map(TaskSnapshot::countOfBytesReceived).orElse(0L);
+  }
+
+  /** A download of {@code url} from a throttled server, under way with {@code bytes} written. */
+  private long throttledDownloadUnderWay(URI url, long bytes) {
+    long task = harness.throttledDownloadUnderWay(session, sink, url, bytes);
+    return task;
+  }
+
+  /** Cancels a download under way for its resume data, and lifts the throttle for what follows. */
+  private byte[] cancelForResumeData(long task) throws Exception {
+    byte[] resumeData =
+        session.cancelByProducingResumeData(task).get(10, TimeUnit.SECONDS).orElseThrow();
+    harness.server.faults().throttleBytesPerSecond(0);
+    return resumeData;
   }
 }

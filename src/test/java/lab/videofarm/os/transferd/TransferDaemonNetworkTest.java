@@ -3,8 +3,8 @@ package lab.videofarm.os.transferd;
 import static lab.videofarm.os.transferd.DaemonHarness.background;
 import static lab.videofarm.os.transferd.DaemonHarness.defaultSession;
 import static lab.videofarm.os.transferd.DaemonHarness.download;
-import static lab.videofarm.os.transferd.DaemonHarness.randomBytes;
-import static lab.videofarm.os.transferd.DaemonHarness.sha256;
+import static lab.videofarm.testing.TestBytes.randomBytes;
+import static lab.videofarm.testing.TestBytes.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,7 +12,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import lab.videofarm.os.timeline.TimelineEvent;
 import lab.videofarm.server.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +40,7 @@ class TransferDaemonNetworkTest {
   @Test
   void aBackgroundTaskWaitsForConnectivityAndStartsWhenOnline() throws Exception {
     byte[] movie = randomBytes(MOVIE, 20);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     harness.network.setOnline(false);
 
@@ -50,7 +49,7 @@ class TransferDaemonNetworkTest {
 
     await()
         .atMost(Duration.ofSeconds(5))
-        .until(() -> timeline().contains("waiting for connectivity"));
+        .until(() -> harness.whats().contains("waiting for connectivity"));
     assertThat(harness.requestsTo(url)).hasSize(1); // only the PUT that made it
     assertThat(session.task(task).orElseThrow().state()).isEqualTo(TaskState.RUNNING);
 
@@ -62,7 +61,7 @@ class TransferDaemonNetworkTest {
 
   @Test
   void aDefaultSessionThatDoesNotWaitFailsFastOffline() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 21));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 21));
     DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
     harness.network.setOnline(false);
 
@@ -74,14 +73,14 @@ class TransferDaemonNetworkTest {
 
   @Test
   void aDefaultSessionThatWaitsForConnectivityWaits() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 22));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 22));
     DaemonConnection session = harness.daemon.connect(defaultSession(1, true), sink);
     harness.network.setOnline(false);
     long task = session.createTask(download(url));
     session.resume(task);
     await()
         .atMost(Duration.ofSeconds(5))
-        .until(() -> timeline().contains("waiting for connectivity"));
+        .until(() -> harness.whats().contains("waiting for connectivity"));
 
     harness.network.setOnline(true);
 
@@ -91,17 +90,14 @@ class TransferDaemonNetworkTest {
   @Test
   void goingOfflineMidDownloadMakesABackgroundTaskContinueWithRangeLater() throws Exception {
     byte[] movie = randomBytes(MOVIE, 23);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     DaemonConnection session = harness.daemon.connect(background(1), sink);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long task = session.createTask(download(url));
-    session.resume(task);
-    sink.awaitBytesWritten(task, 100_000);
+    long task = harness.throttledDownloadUnderWay(session, sink, url, 100_000);
 
     harness.network.setOnline(false);
     await()
         .atMost(Duration.ofSeconds(5))
-        .until(() -> timeline().contains("waiting for connectivity"));
+        .until(() -> harness.whats().contains("waiting for connectivity"));
     harness.server.faults().throttleBytesPerSecond(0);
     harness.network.setOnline(true);
 
@@ -116,7 +112,7 @@ class TransferDaemonNetworkTest {
   @Test
   void aServerThatCutsTheBodyMakesABackgroundDownloadContinueWithRanges() throws Exception {
     byte[] movie = randomBytes(MOVIE, 24);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     harness.server.faults().dropConnectionAfterBodyBytes(300_000);
 
@@ -142,12 +138,9 @@ class TransferDaemonNetworkTest {
   @Test
   void droppedConnectionsMakeABackgroundDownloadContinueWithRange() throws Exception {
     byte[] movie = randomBytes(MOVIE, 25);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     DaemonConnection session = harness.daemon.connect(background(1), sink);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long task = session.createTask(download(url));
-    session.resume(task);
-    sink.awaitBytesWritten(task, 100_000);
+    long task = harness.throttledDownloadUnderWay(session, sink, url, 100_000);
 
     harness.server.faults().throttleBytesPerSecond(0);
     harness.network.dropConnectionsNow();
@@ -160,12 +153,9 @@ class TransferDaemonNetworkTest {
 
   @Test
   void droppedConnectionsFailADefaultSessionDownloadWithResumeData() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(MOVIE, 26));
+    URI url = harness.videos.videoWithMovie(randomBytes(MOVIE, 26));
     DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long task = session.createTask(download(url));
-    session.resume(task);
-    sink.awaitBytesWritten(task, 100_000);
+    long task = harness.throttledDownloadUnderWay(session, sink, url, 100_000);
 
     harness.network.dropConnectionsNow();
 
@@ -180,18 +170,18 @@ class TransferDaemonNetworkTest {
     byte[] movie = randomBytes(MOVIE, 28);
     Path file = root.resolve("movie.mp4");
     java.nio.file.Files.write(file, movie);
-    URI url = harness.movieUrl(harness.createVideo("cut upload"));
+    URI url = harness.videos.movieUrl(harness.videos.createVideo("cut upload"));
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     harness.server.faults().resumableUploads(false).dropConnectionAfterBodyBytes(300_000);
     long task = session.createTask(DaemonHarness.uploadFile(url, file));
     session.resume(task);
-    await().atMost(Duration.ofSeconds(10)).until(() -> timeline().contains("retry"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> harness.whats().contains("retry"));
 
     harness.server.faults().dropConnectionAfterBodyBytes(-1);
 
     TaskEvent.DidComplete done = sink.awaitCompletion(task);
     assertThat(done.error()).isNull();
-    assertThat(harness.fetch(url)).isEqualTo(movie);
+    assertThat(harness.videos.fetch(url)).isEqualTo(movie);
     List<RecordedRequest> puts =
         harness.requestsTo(url).stream().filter(r -> r.method().equals("PUT")).toList();
     assertThat(puts.get(0).connectionDropped()).isTrue();
@@ -203,7 +193,7 @@ class TransferDaemonNetworkTest {
       throws Exception {
     Path file = root.resolve("movie.mp4");
     java.nio.file.Files.write(file, randomBytes(MOVIE, 29));
-    URI url = harness.movieUrl(harness.createVideo("cut upload"));
+    URI url = harness.videos.movieUrl(harness.videos.createVideo("cut upload"));
     DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
     harness.server.faults().resumableUploads(false).dropConnectionAfterBodyBytes(300_000);
 
@@ -217,7 +207,7 @@ class TransferDaemonNetworkTest {
 
   @Test
   void aDiscretionaryBackgroundTaskWaitsForWifiInsteadOfUsingCellular() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 30));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 30));
     SessionSpec spec = background(1);
     SessionSpec discretionary =
         new SessionSpec(
@@ -234,7 +224,9 @@ class TransferDaemonNetworkTest {
     harness.network.apply(lab.videofarm.os.net.NetworkPreset.LTE);
     long task = session.createTask(download(url));
     session.resume(task);
-    await().atMost(Duration.ofSeconds(5)).until(() -> timeline().contains("waiting for Wi-Fi"));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> harness.whats().contains("waiting for Wi-Fi"));
     assertThat(harness.requestsTo(url)).hasSize(1); // only the PUT that made it
 
     harness.network.apply(lab.videofarm.os.net.NetworkPreset.WIFI);
@@ -245,7 +237,7 @@ class TransferDaemonNetworkTest {
   @Test
   void theConditionersBandwidthAndLatencyShapeTheDaemonsTraffic() throws Exception {
     byte[] movie = randomBytes(400_000, 27);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     harness.network.setBandwidth(200_000);
     harness.network.setLatency(Duration.ofMillis(300));
@@ -258,10 +250,6 @@ class TransferDaemonNetworkTest {
 
     assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1300));
     assertThat(sha256(sink.downloaded(task))).isEqualTo(sha256(movie));
-  }
-
-  private List<String> timeline() {
-    return harness.timeline.events().stream().map(TimelineEvent::what).toList();
   }
 
   private List<RecordedRequest> gets(URI url) {

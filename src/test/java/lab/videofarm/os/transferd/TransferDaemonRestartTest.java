@@ -2,8 +2,8 @@ package lab.videofarm.os.transferd;
 
 import static lab.videofarm.os.transferd.DaemonHarness.background;
 import static lab.videofarm.os.transferd.DaemonHarness.download;
-import static lab.videofarm.os.transferd.DaemonHarness.randomBytes;
-import static lab.videofarm.os.transferd.DaemonHarness.sha256;
+import static lab.videofarm.testing.TestBytes.randomBytes;
+import static lab.videofarm.testing.TestBytes.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,13 +43,10 @@ class TransferDaemonRestartTest {
   @Test
   void aRestartedDaemonFinishesARunningDownloadWithRangeAndRelaunchesTheApp() throws Exception {
     byte[] movie = randomBytes(MOVIE, 50);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     RecordingSink firstLaunch = harness.sink("launch1");
     DaemonConnection session = harness.daemon.connect(background(1), firstLaunch);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long task = session.createTask(download(url));
-    session.resume(task);
-    firstLaunch.awaitBytesWritten(task, 100_000);
+    long task = harness.throttledDownloadUnderWay(session, firstLaunch, url, 100_000);
 
     TransferDaemon restarted = harness.restartDaemon();
     harness.server.faults().throttleBytesPerSecond(0);
@@ -72,7 +69,7 @@ class TransferDaemonRestartTest {
 
   @Test
   void taskIdentifiersStayUniqueAcrossRestarts() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 51));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 51));
     DaemonConnection session = harness.daemon.connect(background(1), harness.sink("one"));
     long first = session.createTask(download(url));
     session.close();
@@ -90,7 +87,7 @@ class TransferDaemonRestartTest {
   @Test
   void queuedEventsSurviveARestart() throws Exception {
     byte[] movie = randomBytes(200_000, 52);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     DaemonConnection session = harness.daemon.connect(background(1), harness.sink("one"));
     long task = session.createTask(download(url));
     session.close();
@@ -112,7 +109,7 @@ class TransferDaemonRestartTest {
   @Test
   void aDaemonWhoseJvmWasKilledMidDownloadIsFinishedByTheNextOneByteExact() throws Exception {
     byte[] movie = randomBytes(MOVIE, 53);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     harness.daemon.close();
     harness.server.faults().throttleBytesPerSecond(300_000);
     Process child =

@@ -2,9 +2,9 @@ package lab.videofarm.os.transferd;
 
 import static lab.videofarm.os.transferd.DaemonHarness.background;
 import static lab.videofarm.os.transferd.DaemonHarness.defaultSession;
-import static lab.videofarm.os.transferd.DaemonHarness.randomBytes;
-import static lab.videofarm.os.transferd.DaemonHarness.sha256;
 import static lab.videofarm.os.transferd.DaemonHarness.uploadFile;
+import static lab.videofarm.testing.TestBytes.randomBytes;
+import static lab.videofarm.testing.TestBytes.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import lab.videofarm.os.timeline.TimelineEvent;
 import lab.videofarm.server.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,22 +47,24 @@ class TransferDaemonResumableUploadTest {
   void start() throws Exception {
     harness = DaemonHarness.start(root);
     sink = harness.sink("app");
-    url = harness.movieUrl(harness.createVideo("resumable"));
+    url = harness.videos.movieUrl(harness.videos.createVideo("resumable"));
     movie = randomBytes(SIZE, 90);
     file = Files.write(root.resolve("movie.mp4"), movie);
   }
 
   @AfterEach
   void stop(TestInfo info) throws Exception {
-    // Kept for reading when a scenario fails: the daemon's timeline and the server's record.
-    Path story = Path.of("target", "timelines", info.getDisplayName() + ".txt");
-    Files.createDirectories(story.getParent());
-    List<String> lines = new ArrayList<>();
-    harness.timeline.events().forEach(e -> lines.add(e.toString()));
-    harness.server.requests().forEach(r -> lines.add(r.toString()));
-    Files.write(story, lines);
-    harness.server.faults().reset();
-    harness.close();
+    try {
+      // Kept for reading when a scenario fails: the daemon's timeline and the server's record.
+      Path story = Path.of("target", "timelines", info.getDisplayName() + ".txt");
+      Files.createDirectories(story.getParent());
+      List<String> lines = new ArrayList<>();
+      harness.timeline.events().forEach(e -> lines.add(e.toString()));
+      harness.server.requests().forEach(r -> lines.add(r.toString()));
+      Files.write(story, lines);
+    } finally {
+      harness.close();
+    }
   }
 
   @Test
@@ -79,20 +80,17 @@ class TransferDaemonResumableUploadTest {
     RecordedRequest put = harness.requestsTo(url).get(0);
     assertThat(put.headers().get("upload-draft-interop-version")).containsExactly("3");
     assertThat(put.headers().get("upload-incomplete")).containsExactly("?0");
-    assertThat(details("upload resumption supported"))
+    assertThat(harness.details("upload resumption supported"))
         .singleElement()
         .asString()
         .contains("interop version 3", "/uploads/");
-    assertThat(sha256(harness.fetch(url))).isEqualTo(sha256(movie));
+    assertThat(sha256(harness.videos.fetch(url))).isEqualTo(sha256(movie));
   }
 
   @Test
   void cancelByProducingResumeDataThenResumingSendsNoByteTwice() throws Exception {
-    harness.server.faults().throttleBytesPerSecond(400_000);
     DaemonConnection session = harness.daemon.connect(background(1), sink);
-    long first = session.createTask(uploadFile(url, file));
-    session.resume(first);
-    awaitServerHolds(100_000);
+    long first = throttledUploadUnderWay(session, 100_000);
 
     byte[] resumeData =
         session.cancelByProducingResumeData(first).get(10, TimeUnit.SECONDS).orElseThrow();
@@ -104,7 +102,7 @@ class TransferDaemonResumableUploadTest {
     TaskEvent.DidComplete done = sink.awaitCompletion(resumed);
     assertThat(done.error()).isNull();
     assertThat(done.response().statusCode()).isEqualTo(201);
-    assertThat(sha256(harness.fetch(url))).isEqualTo(sha256(movie));
+    assertThat(sha256(harness.videos.fetch(url))).isEqualTo(sha256(movie));
     assertNoByteSentTwice();
     List<TaskEvent.DidSendBodyData> progress =
         sink.events(resumed, TaskEvent.DidSendBodyData.class);
@@ -128,16 +126,13 @@ class TransferDaemonResumableUploadTest {
 
     assertThat(resumeData).isEmpty();
     assertThat(sink.awaitCompletion(task).error().resumeData()).isNull();
-    assertThat(details("upload resumption supported")).isEmpty();
+    assertThat(harness.details("upload resumption supported")).isEmpty();
   }
 
   @Test
   void aFileThatChangedSinceTheUploadBeganIsNotResumed() throws Exception {
-    harness.server.faults().throttleBytesPerSecond(400_000);
     DaemonConnection session = harness.daemon.connect(background(1), sink);
-    long first = session.createTask(uploadFile(url, file));
-    session.resume(first);
-    awaitServerHolds(50_000);
+    long first = throttledUploadUnderWay(session, 50_000);
     byte[] resumeData =
         session.cancelByProducingResumeData(first).get(10, TimeUnit.SECONDS).orElseThrow();
     sink.awaitCompletion(first);
@@ -163,12 +158,13 @@ class TransferDaemonResumableUploadTest {
 
     assertThat(done.error()).isNull();
     harness.server.faults().reset();
-    assertThat(sha256(harness.fetch(url))).isEqualTo(sha256(movie));
+    assertThat(sha256(harness.videos.fetch(url))).isEqualTo(sha256(movie));
     assertThat(harness.server.requests())
         .extracting(RecordedRequest::method)
         .containsSubsequence("PUT", "HEAD", "PATCH");
     assertNoByteSentTwice();
-    assertThat(whats()).containsSubsequence("connection lost", "upload resumed", "task finished");
+    assertThat(harness.whats())
+        .containsSubsequence("connection lost", "upload resumed", "task finished");
   }
 
   @Test
@@ -186,17 +182,14 @@ class TransferDaemonResumableUploadTest {
     session.resume(resumed);
 
     assertThat(sink.awaitCompletion(resumed).error()).isNull();
-    assertThat(sha256(harness.fetch(url))).isEqualTo(sha256(movie));
+    assertThat(sha256(harness.videos.fetch(url))).isEqualTo(sha256(movie));
     assertNoByteSentTwice();
   }
 
   @Test
   void aBackgroundUploadContinuesFromTheOffsetAfterADaemonRestart() throws Exception {
-    harness.server.faults().throttleBytesPerSecond(400_000);
     DaemonConnection session = harness.daemon.connect(background(1), sink);
-    long task = session.createTask(uploadFile(url, file));
-    session.resume(task);
-    awaitServerHolds(100_000);
+    long task = throttledUploadUnderWay(session, 100_000);
 
     harness.restartDaemon();
     harness.server.faults().reset();
@@ -204,7 +197,7 @@ class TransferDaemonResumableUploadTest {
     harness.daemon.connect(background(2), next);
 
     assertThat(next.awaitCompletion(task).error()).isNull();
-    assertThat(sha256(harness.fetch(url))).isEqualTo(sha256(movie));
+    assertThat(sha256(harness.videos.fetch(url))).isEqualTo(sha256(movie));
     assertThat(harness.server.requests())
         .extracting(RecordedRequest::method)
         .containsSubsequence("PUT", "HEAD", "PATCH");
@@ -213,11 +206,8 @@ class TransferDaemonResumableUploadTest {
 
   @Test
   void plainCancelGivesTheUploadResourceUp() throws Exception {
-    harness.server.faults().throttleBytesPerSecond(400_000);
     DaemonConnection session = harness.daemon.connect(background(1), sink);
-    long task = session.createTask(uploadFile(url, file));
-    session.resume(task);
-    awaitServerHolds(50_000);
+    long task = throttledUploadUnderWay(session, 50_000);
 
     session.cancel(task);
 
@@ -244,6 +234,18 @@ class TransferDaemonResumableUploadTest {
     assertThat(harness.server.requests())
         .filteredOn(r -> r.method().equals("PATCH"))
         .allMatch(r -> r.bodyBytesReceived() < SIZE);
+  }
+
+  /**
+   * Starts uploading the file with the server throttled, and returns once the server's upload
+   * resource holds {@code bytes} of it; the throttle stays on.
+   */
+  private long throttledUploadUnderWay(DaemonConnection session, long bytes) {
+    harness.server.faults().throttleBytesPerSecond(400_000);
+    long task = session.createTask(uploadFile(url, file));
+    session.resume(task);
+    awaitServerHolds(bytes);
+    return task;
   }
 
   /** Waits until the server's upload resource holds at least {@code bytes}. */
@@ -273,16 +275,5 @@ class TransferDaemonResumableUploadTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private List<String> whats() {
-    return harness.timeline.events().stream().map(TimelineEvent::what).toList();
-  }
-
-  private List<String> details(String what) {
-    return harness.timeline.events().stream()
-        .filter(e -> e.what().equals(what))
-        .map(TimelineEvent::detail)
-        .toList();
   }
 }

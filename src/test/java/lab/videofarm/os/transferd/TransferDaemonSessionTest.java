@@ -6,8 +6,8 @@ import static lab.videofarm.os.transferd.DaemonHarness.background;
 import static lab.videofarm.os.transferd.DaemonHarness.data;
 import static lab.videofarm.os.transferd.DaemonHarness.defaultSession;
 import static lab.videofarm.os.transferd.DaemonHarness.download;
-import static lab.videofarm.os.transferd.DaemonHarness.randomBytes;
-import static lab.videofarm.os.transferd.DaemonHarness.sha256;
+import static lab.videofarm.testing.TestBytes.randomBytes;
+import static lab.videofarm.testing.TestBytes.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import lab.videofarm.os.AppState;
-import lab.videofarm.os.timeline.TimelineEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +44,8 @@ class TransferDaemonSessionTest {
   void eventsQueueWhileNoAppIsAttachedAndArriveInOrderOnTheNextLaunch() throws Exception {
     byte[] movie = randomBytes(1024 * 1024, 30);
     byte[] other = randomBytes(300_000, 31);
-    URI first = harness.videoWithMovie(movie);
-    URI second = harness.videoWithMovie(other);
+    URI first = harness.videos.videoWithMovie(movie);
+    URI second = harness.videos.videoWithMovie(other);
     RecordingSink firstLaunch = harness.sink("launch1");
     DaemonConnection session = harness.daemon.connect(background(1), firstLaunch);
     harness.server.faults().throttleBytesPerSecond(2_000_000);
@@ -81,12 +80,12 @@ class TransferDaemonSessionTest {
     assertThat(sha256(secondLaunch.downloaded(b))).isEqualTo(sha256(other));
     assertThat(relaunched.allTasks()).isEmpty();
     assertThat(relaunches).hasSize(1);
-    assertThat(whats()).contains("event queued", "relaunch requested", "events delivered");
+    assertThat(harness.whats()).contains("event queued", "relaunch requested", "events delivered");
   }
 
   @Test
   void anAttachedForegroundAppGetsEventsDirectlyWithoutARelaunch() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(100_000, 32));
+    URI url = harness.videos.videoWithMovie(randomBytes(100_000, 32));
     harness.daemon.appStateChanged(BUNDLE, AppState.FOREGROUND);
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(background(1), sink);
@@ -101,7 +100,7 @@ class TransferDaemonSessionTest {
 
   @Test
   void aSuspendedAppIsWokenAndThenGetsItsEventsAndDidFinishEvents() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(100_000, 33));
+    URI url = harness.videos.videoWithMovie(randomBytes(100_000, 33));
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     harness.daemon.appStateChanged(BUNDLE, AppState.SUSPENDED);
@@ -121,13 +120,10 @@ class TransferDaemonSessionTest {
 
   @Test
   void forceQuitCancelsBackgroundTasksWithReasonZeroAndResumeDataAndNoRelaunch() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1024 * 1024, 34));
+    URI url = harness.videos.videoWithMovie(randomBytes(1024 * 1024, 34));
     RecordingSink firstLaunch = harness.sink("launch1");
     DaemonConnection session = harness.daemon.connect(background(1), firstLaunch);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long task = session.createTask(download(url));
-    session.resume(task);
-    firstLaunch.awaitBytesWritten(task, 100_000);
+    long task = harness.throttledDownloadUnderWay(session, firstLaunch, url, 100_000);
 
     session.close();
     harness.daemon.userForceQuit(BUNDLE);
@@ -160,13 +156,10 @@ class TransferDaemonSessionTest {
 
   @Test
   void defaultSessionTasksVanishSilentlyWhenTheConnectionCloses() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1024 * 1024, 35));
+    URI url = harness.videos.videoWithMovie(randomBytes(1024 * 1024, 35));
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long task = session.createTask(download(url));
-    session.resume(task);
-    sink.awaitBytesWritten(task, 50_000);
+    long task = harness.throttledDownloadUnderWay(session, sink, url, 50_000);
 
     session.close();
 
@@ -177,15 +170,10 @@ class TransferDaemonSessionTest {
 
   @Test
   void aBackgroundDataTaskFailsWith997WhenItsAppIsSuspended() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1024 * 1024, 36));
+    URI url = harness.videos.videoWithMovie(randomBytes(1024 * 1024, 36));
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(background(1), sink);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long task = session.createTask(data(url));
-    session.resume(task);
-    await()
-        .atMost(RecordingSink.TIMEOUT)
-        .until(() -> !sink.events(task, TaskEvent.DidReceiveData.class).isEmpty());
+    long task = throttledDataTaskUnderWay(session, sink, url);
 
     harness.daemon.appStateChanged(BUNDLE, AppState.SUSPENDED);
     harness.daemon.appStateChanged(BUNDLE, AppState.BACKGROUND);
@@ -198,15 +186,10 @@ class TransferDaemonSessionTest {
 
   @Test
   void aBackgroundDataTaskFailsWith997WhenItsProcessGoesAway() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1024 * 1024, 41));
+    URI url = harness.videos.videoWithMovie(randomBytes(1024 * 1024, 41));
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(background(1), sink);
-    harness.server.faults().throttleBytesPerSecond(200_000);
-    long task = session.createTask(data(url));
-    session.resume(task);
-    await()
-        .atMost(RecordingSink.TIMEOUT)
-        .until(() -> !sink.events(task, TaskEvent.DidReceiveData.class).isEmpty());
+    long task = throttledDataTaskUnderWay(session, sink, url);
 
     session.close();
     RecordingSink next = harness.sink("next");
@@ -218,7 +201,7 @@ class TransferDaemonSessionTest {
 
   @Test
   void finishTasksAndInvalidateEndsWithDidBecomeInvalid() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(200_000, 37));
+    URI url = harness.videos.videoWithMovie(randomBytes(200_000, 37));
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     long task = session.createTask(download(url));
@@ -237,7 +220,7 @@ class TransferDaemonSessionTest {
 
   @Test
   void invalidateAndCancelCancelsEveryTaskThenInvalidates() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1024 * 1024, 38));
+    URI url = harness.videos.videoWithMovie(randomBytes(1024 * 1024, 38));
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     harness.server.faults().throttleBytesPerSecond(100_000);
@@ -259,7 +242,7 @@ class TransferDaemonSessionTest {
 
   @Test
   void anEventWhoseDeliveryThrowsStaysQueuedForTheNextConnection() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(100_000, 39));
+    URI url = harness.videos.videoWithMovie(randomBytes(100_000, 39));
     RecordingSink crashing =
         harness
             .sink("crashing")
@@ -272,7 +255,7 @@ class TransferDaemonSessionTest {
     DaemonConnection session = harness.daemon.connect(background(1), crashing);
     long task = session.createTask(download(url));
     session.resume(task);
-    await().atMost(RecordingSink.TIMEOUT).until(() -> whats().contains("delivery failed"));
+    await().atMost(RecordingSink.TIMEOUT).until(() -> harness.whats().contains("delivery failed"));
     session.close();
 
     RecordingSink next = harness.sink("next");
@@ -285,7 +268,7 @@ class TransferDaemonSessionTest {
 
   @Test
   void aNewLaunchThatConnectsWhileTheOldOneIsStillDeliveringGetsTheRest() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(100_000, 40));
+    URI url = harness.videos.videoWithMovie(randomBytes(100_000, 40));
     java.util.concurrent.CountDownLatch inDelivery = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     RecordingSink dying =
@@ -314,7 +297,14 @@ class TransferDaemonSessionTest {
     assertThat(next.milestones(task)).containsExactly("DidFinishDownloading", "DidComplete");
   }
 
-  private List<String> whats() {
-    return harness.timeline.events().stream().map(TimelineEvent::what).toList();
+  /** Starts a data task on a throttled server and returns once its first bytes arrived. */
+  private long throttledDataTaskUnderWay(DaemonConnection session, RecordingSink sink, URI url) {
+    harness.server.faults().throttleBytesPerSecond(200_000);
+    long task = session.createTask(data(url));
+    session.resume(task);
+    await()
+        .atMost(RecordingSink.TIMEOUT)
+        .until(() -> !sink.events(task, TaskEvent.DidReceiveData.class).isEmpty());
+    return task;
   }
 }

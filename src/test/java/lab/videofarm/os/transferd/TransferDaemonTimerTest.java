@@ -4,9 +4,9 @@ import static lab.videofarm.os.transferd.DaemonHarness.BUNDLE;
 import static lab.videofarm.os.transferd.DaemonHarness.background;
 import static lab.videofarm.os.transferd.DaemonHarness.defaultSession;
 import static lab.videofarm.os.transferd.DaemonHarness.download;
-import static lab.videofarm.os.transferd.DaemonHarness.randomBytes;
-import static lab.videofarm.os.transferd.DaemonHarness.sha256;
 import static lab.videofarm.os.transferd.DaemonHarness.withTimeouts;
+import static lab.videofarm.testing.TestBytes.randomBytes;
+import static lab.videofarm.testing.TestBytes.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import lab.videofarm.os.AppState;
 import lab.videofarm.os.clock.ManualClock;
-import lab.videofarm.os.timeline.TimelineEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,23 +42,23 @@ class TransferDaemonTimerTest {
 
   @Test
   void aSilentRequestTimesOutAfterTimeoutIntervalForRequest() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 40));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 40));
     harness.server.faults().latency(Duration.ofSeconds(3));
     DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
     long task = session.createTask(download(url));
     session.resume(task);
 
     clock.advance(Duration.ofSeconds(59));
-    assertThat(whats()).doesNotContain("request timed out");
+    assertThat(harness.whats()).doesNotContain("request timed out");
     clock.advance(Duration.ofSeconds(2));
 
-    assertThat(whats()).contains("request timed out");
+    assertThat(harness.whats()).contains("request timed out");
     assertThat(sink.awaitCompletion(task).error().code()).isEqualTo(-1001);
   }
 
   @Test
   void underTotalPacketLossARequestTimesOutInsteadOfFailingFast() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 46));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 46));
     harness.network.apply(lab.videofarm.os.net.NetworkPreset.LOSS_100);
     DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
     long task = session.createTask(download(url));
@@ -73,7 +72,7 @@ class TransferDaemonTimerTest {
 
   @Test
   void aSuspendedTaskNeverTimesOut() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 41));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 41));
     harness.server.faults().latency(Duration.ofSeconds(2));
     DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
     long task = session.createTask(download(url));
@@ -82,7 +81,7 @@ class TransferDaemonTimerTest {
 
     clock.advance(Duration.ofMinutes(10));
 
-    assertThat(whats()).doesNotContain("request timed out", "resource timed out");
+    assertThat(harness.whats()).doesNotContain("request timed out", "resource timed out");
     harness.server.faults().latency(Duration.ZERO);
     session.resume(task);
     assertThat(sink.awaitCompletion(task).error()).isNull();
@@ -90,24 +89,24 @@ class TransferDaemonTimerTest {
 
   @Test
   void aBackgroundTaskRetriesAfterARequestTimeout() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(100_000, 42));
+    URI url = harness.videos.videoWithMovie(randomBytes(100_000, 42));
     harness.server.faults().latency(Duration.ofSeconds(2));
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     long task = session.createTask(download(url));
     session.resume(task);
 
     clock.advance(Duration.ofSeconds(61));
-    await().atMost(Duration.ofSeconds(10)).until(() -> whats().contains("retry"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> harness.whats().contains("retry"));
     harness.server.faults().latency(Duration.ZERO);
     clock.advance(Duration.ofSeconds(1));
 
     assertThat(sink.awaitCompletion(task).error()).isNull();
-    assertThat(whats()).containsSubsequence("request timed out", "retry", "task finished");
+    assertThat(harness.whats()).containsSubsequence("request timed out", "retry", "task finished");
   }
 
   @Test
   void theResourceTimeoutBoundsTheWholeTransferEvenInTheBackground() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1024 * 1024, 43));
+    URI url = harness.videos.videoWithMovie(randomBytes(1024 * 1024, 43));
     harness.server.faults().throttleBytesPerSecond(100_000);
     SessionSpec spec = withTimeouts(background(1), Duration.ofHours(1), Duration.ofSeconds(120));
     DaemonConnection session = harness.daemon.connect(spec, sink);
@@ -124,7 +123,7 @@ class TransferDaemonTimerTest {
 
   @Test
   void aBackgroundTaskDoesNotStartBeforeItsEarliestBeginDate() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 44));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 44));
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     long task =
         session.createTask(
@@ -137,7 +136,7 @@ class TransferDaemonTimerTest {
                 clock.now().plus(Duration.ofHours(1))));
     session.resume(task);
 
-    assertThat(whats()).contains("task delayed");
+    assertThat(harness.whats()).contains("task delayed");
     clock.advance(Duration.ofMinutes(59));
     assertThat(harness.requestsTo(url)).hasSize(1); // the PUT that made it
     clock.advance(Duration.ofMinutes(1));
@@ -149,7 +148,7 @@ class TransferDaemonTimerTest {
 
   @Test
   void whenItsEarliestBeginDateComesADelayedTaskWaitsForTheAppToContinue() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 50));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 50));
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     long task = session.createTask(delayedDownload(url, Duration.ofHours(1)));
     session.resume(task);
@@ -170,9 +169,9 @@ class TransferDaemonTimerTest {
 
   @Test
   void theAppMayReplaceADelayedRequest() throws Exception {
-    URI planned = harness.videoWithMovie(randomBytes(1000, 51));
+    URI planned = harness.videos.videoWithMovie(randomBytes(1000, 51));
     byte[] fresher = randomBytes(2000, 52);
-    URI replacement = harness.videoWithMovie(fresher);
+    URI replacement = harness.videos.videoWithMovie(fresher);
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     long task = session.createTask(delayedDownload(planned, Duration.ofMinutes(5)));
     session.resume(task);
@@ -191,7 +190,7 @@ class TransferDaemonTimerTest {
 
   @Test
   void theAppMayCancelADelayedRequest() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 53));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 53));
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     long task = session.createTask(delayedDownload(url, Duration.ofMinutes(5)));
     session.resume(task);
@@ -206,7 +205,7 @@ class TransferDaemonTimerTest {
 
   @Test
   void aDelayedTaskThatComesDueWhileTheAppIsNotRunningStartsWithoutAsking() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 54));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 54));
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     long task = session.createTask(delayedDownload(url, Duration.ofMinutes(5)));
     session.resume(task);
@@ -221,12 +220,12 @@ class TransferDaemonTimerTest {
 
     assertThat(next.awaitCompletion(task).error()).isNull();
     assertThat(next.all(TaskEvent.WillBeginDelayedRequest.class)).isEmpty();
-    assertThat(whats()).contains("delayed request continues");
+    assertThat(harness.whats()).contains("delayed request continues");
   }
 
   @Test
   void aQuestionLeftUnansweredWhenTheAppIsSuspendedContinuesTheRequest() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 55));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 55));
     sink.hook(
         event -> {
           if (event instanceof TaskEvent.WillBeginDelayedRequest) {
@@ -243,30 +242,30 @@ class TransferDaemonTimerTest {
     await()
         .atMost(RecordingSink.TIMEOUT)
         .until(() -> harness.requestsTo(url).stream().anyMatch(r -> r.method().equals("GET")));
-    assertThat(whats()).containsSubsequence("asking the app", "delayed request continues");
+    assertThat(harness.whats()).containsSubsequence("asking the app", "delayed request continues");
   }
 
   @Test
   void aDefaultSessionIgnoresEarliestBeginDate() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 56));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 56));
     DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
     long task = session.createTask(delayedDownload(url, Duration.ofHours(1)));
     session.resume(task);
 
     assertThat(sink.awaitCompletion(task).error()).isNull();
     assertThat(sink.all(TaskEvent.WillBeginDelayedRequest.class)).isEmpty();
-    assertThat(whats()).doesNotContain("task delayed");
+    assertThat(harness.whats()).doesNotContain("task delayed");
   }
 
   @Test
   void earliestBeginDateCanBeSetAfterCreationUntilTheTaskStarts() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 57));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 57));
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     long task = session.createTask(download(url));
     session.setEarliestBeginDate(task, clock.now().plus(Duration.ofMinutes(10)));
     session.resume(task);
 
-    assertThat(details("task delayed")).singleElement().asString().startsWith("600 s");
+    assertThat(harness.details("task delayed")).singleElement().asString().startsWith("600 s");
     clock.advance(Duration.ofMinutes(10));
     sink.awaitFirst(TaskEvent.WillBeginDelayedRequest.class);
     session.continueDelayedRequest(task, DelayedRequestDisposition.CONTINUE_LOADING, null);
@@ -285,20 +284,23 @@ class TransferDaemonTimerTest {
 
   @Test
   void eachBackgroundRelaunchDelaysTheNextBackgroundStartedTaskUntilForeground() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 45));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 45));
     harness.daemon.setRelauncher((bundle, identifier) -> {});
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     harness.daemon.appStateChanged(BUNDLE, AppState.SUSPENDED);
     long first = session.createTask(download(url));
     session.resume(first);
-    await().atMost(RecordingSink.TIMEOUT).until(() -> whats().contains("relaunch requested"));
+    await()
+        .atMost(RecordingSink.TIMEOUT)
+        .until(() -> harness.whats().contains("relaunch requested"));
     harness.daemon.appStateChanged(BUNDLE, AppState.BACKGROUND);
     sink.awaitCompletion(first);
 
     long chained = session.createTask(download(url));
     session.resume(chained);
 
-    assertThat(details("task delayed")).anyMatch(detail -> detail.startsWith("60 s: rate limited"));
+    assertThat(harness.details("task delayed"))
+        .anyMatch(detail -> detail.startsWith("60 s: rate limited"));
     clock.advance(Duration.ofSeconds(60));
     assertThat(sink.awaitCompletion(chained).error()).isNull();
 
@@ -306,12 +308,12 @@ class TransferDaemonTimerTest {
     long fromForeground = session.createTask(download(url));
     session.resume(fromForeground);
     assertThat(sink.awaitCompletion(fromForeground).error()).isNull();
-    assertThat(details("task delayed")).hasSize(1);
+    assertThat(harness.details("task delayed")).hasSize(1);
   }
 
   @Test
   void eachSuccessiveBackgroundRelaunchDoublesTheDelay() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 47));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 47));
     harness.daemon.setRelauncher((bundle, identifier) -> {});
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     long task = finishWhileSuspendedThenWake(session, url, session.createTask(download(url)));
@@ -319,19 +321,22 @@ class TransferDaemonTimerTest {
     for (long expected : new long[] {60, 120, 240}) {
       long chained = session.createTask(download(url));
       session.resume(chained);
-      assertThat(details("task delayed")).last().asString().startsWith(expected + " s: rate");
+      assertThat(harness.details("task delayed"))
+          .last()
+          .asString()
+          .startsWith(expected + " s: rate");
       clock.advance(Duration.ofSeconds(expected - 1));
       assertThat(sink.events(chained)).isEmpty();
       task = finishWhileSuspendedThenWake(session, url, chained);
     }
 
     assertThat(sink.awaitCompletion(task).error()).isNull();
-    assertThat(details("relaunch requested")).hasSize(4);
+    assertThat(harness.details("relaunch requested")).hasSize(4);
   }
 
   @Test
   void theForegroundResetsTheDoubledDelay() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 48));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 48));
     harness.daemon.setRelauncher((bundle, identifier) -> {});
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     finishWhileSuspendedThenWake(session, url, session.createTask(download(url)));
@@ -339,20 +344,20 @@ class TransferDaemonTimerTest {
     session.resume(second);
     clock.advance(Duration.ofSeconds(59));
     finishWhileSuspendedThenWake(session, url, second);
-    assertThat(details("task delayed")).last().asString().startsWith("60 s: rate");
+    assertThat(harness.details("task delayed")).last().asString().startsWith("60 s: rate");
 
     harness.daemon.appStateChanged(BUNDLE, AppState.FOREGROUND);
     harness.daemon.appStateChanged(BUNDLE, AppState.BACKGROUND);
     long afterForeground = session.createTask(download(url));
     session.resume(afterForeground);
     assertThat(sink.awaitCompletion(afterForeground).error()).isNull();
-    assertThat(details("task delayed")).hasSize(1);
-    assertThat(whats()).contains("rate limiter reset");
+    assertThat(harness.details("task delayed")).hasSize(1);
+    assertThat(harness.whats()).contains("rate limiter reset");
 
     finishWhileSuspendedThenWake(session, url, session.createTask(download(url)));
     long next = session.createTask(download(url));
     session.resume(next);
-    assertThat(details("task delayed")).last().asString().startsWith("60 s: rate");
+    assertThat(harness.details("task delayed")).last().asString().startsWith("60 s: rate");
   }
 
   /**
@@ -360,13 +365,13 @@ class TransferDaemonTimerTest {
    * in the background so the queued events drain. A delayed task gets its last second here.
    */
   private long finishWhileSuspendedThenWake(DaemonConnection session, URI url, long task) {
-    long relaunches = details("relaunch requested").size();
+    long relaunches = harness.details("relaunch requested").size();
     harness.daemon.appStateChanged(BUNDLE, AppState.SUSPENDED);
     session.resume(task);
     clock.advance(Duration.ofSeconds(1));
     await()
         .atMost(RecordingSink.TIMEOUT)
-        .until(() -> details("relaunch requested").size() == relaunches + 1);
+        .until(() -> harness.details("relaunch requested").size() == relaunches + 1);
     harness.daemon.appStateChanged(BUNDLE, AppState.BACKGROUND);
     sink.awaitCompletion(task);
     await()
@@ -376,16 +381,5 @@ class TransferDaemonTimerTest {
                 sink.all(TaskEvent.DidFinishEventsForBackgroundSession.class).size()
                     == relaunches + 1);
     return task;
-  }
-
-  private List<String> whats() {
-    return harness.timeline.events().stream().map(TimelineEvent::what).toList();
-  }
-
-  private List<String> details(String what) {
-    return harness.timeline.events().stream()
-        .filter(e -> e.what().equals(what))
-        .map(TimelineEvent::detail)
-        .toList();
   }
 }

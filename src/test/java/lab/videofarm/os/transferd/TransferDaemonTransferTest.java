@@ -4,9 +4,9 @@ import static lab.videofarm.os.transferd.DaemonHarness.background;
 import static lab.videofarm.os.transferd.DaemonHarness.data;
 import static lab.videofarm.os.transferd.DaemonHarness.defaultSession;
 import static lab.videofarm.os.transferd.DaemonHarness.download;
-import static lab.videofarm.os.transferd.DaemonHarness.randomBytes;
-import static lab.videofarm.os.transferd.DaemonHarness.sha256;
 import static lab.videofarm.os.transferd.DaemonHarness.uploadFile;
+import static lab.videofarm.testing.TestBytes.randomBytes;
+import static lab.videofarm.testing.TestBytes.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import lab.videofarm.os.timeline.Layer;
 import lab.videofarm.os.timeline.TimelineEvent;
+import lab.videofarm.testing.SampleVideos;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class TransferDaemonTransferTest {
   @Test
   void downloadArrivesByteExactWithEventsInAppleOrder() throws Exception {
     byte[] movie = randomBytes(3 * 1024 * 1024, 1);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(background(1), sink);
 
@@ -69,7 +70,7 @@ class TransferDaemonTransferTest {
 
   @Test
   void theTempFileIsDeletedOnceDidFinishDownloadingReturns() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(64 * 1024, 2));
+    URI url = harness.videos.videoWithMovie(randomBytes(64 * 1024, 2));
     Path[] seen = new Path[1];
     RecordingSink copying =
         new RecordingSink(root.resolve("copying-app"))
@@ -99,8 +100,8 @@ class TransferDaemonTransferTest {
     byte[] movie = randomBytes(2 * 1024 * 1024 + 17, 3);
     Path file = root.resolve("movie.mp4");
     Files.write(file, movie);
-    String id = harness.createVideo("upload");
-    URI url = harness.movieUrl(id);
+    String id = harness.videos.createVideo("upload");
+    URI url = harness.videos.movieUrl(id);
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(background(1), sink);
 
@@ -110,7 +111,7 @@ class TransferDaemonTransferTest {
     TaskEvent.DidComplete done = sink.awaitCompletion(task);
     assertThat(done.error()).isNull();
     assertThat(done.response().statusCode()).isEqualTo(201);
-    assertThat(sha256(harness.fetch(url))).isEqualTo(sha256(movie));
+    assertThat(sha256(harness.videos.fetch(url))).isEqualTo(sha256(movie));
     List<TaskEvent.DidSendBodyData> sent = sink.events(task, TaskEvent.DidSendBodyData.class);
     assertThat(sent).isNotEmpty();
     assertThat(sent.get(sent.size() - 1).totalBytesSent()).isEqualTo(movie.length);
@@ -125,7 +126,7 @@ class TransferDaemonTransferTest {
 
   @Test
   void uploadFromAMissingFileFailsWithFileDoesNotExist() throws Exception {
-    URI url = harness.movieUrl(harness.createVideo("missing"));
+    URI url = harness.videos.movieUrl(harness.videos.createVideo("missing"));
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(background(1), sink);
 
@@ -140,7 +141,7 @@ class TransferDaemonTransferTest {
   void uploadFromDataAndFromAStreamWorkInADefaultSession() throws Exception {
     byte[] first = randomBytes(100_000, 4);
     byte[] second = randomBytes(150_000, 5);
-    URI url = harness.movieUrl(harness.createVideo("data"));
+    URI url = harness.videos.movieUrl(harness.videos.createVideo("data"));
     RecordingSink sink = harness.sink("app");
     DaemonConnection[] holder = new DaemonConnection[1];
     sink.hook(
@@ -163,7 +164,7 @@ class TransferDaemonTransferTest {
                 null));
     session.resume(fromData);
     assertThat(sink.awaitCompletion(fromData).error()).isNull();
-    assertThat(harness.fetch(url)).isEqualTo(first);
+    assertThat(harness.videos.fetch(url)).isEqualTo(first);
 
     long streamed =
         session.createTask(
@@ -180,13 +181,13 @@ class TransferDaemonTransferTest {
     assertThat(done.response().statusCode()).isEqualTo(204);
     assertThat(sink.milestones(streamed))
         .containsExactly("NeedNewBodyStream", "DidReceiveResponse", "DidComplete");
-    assertThat(harness.fetch(url)).isEqualTo(second);
+    assertThat(harness.videos.fetch(url)).isEqualTo(second);
   }
 
   @Test
   void dataTaskDeliversTheBodyInChunks() throws Exception {
     byte[] movie = randomBytes(300_000, 6);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
 
@@ -203,7 +204,7 @@ class TransferDaemonTransferTest {
 
   @Test
   void redirectsAreFollowed() throws Exception {
-    DaemonHarness.Form form = DaemonHarness.videoForm("posted by the daemon");
+    SampleVideos.Form form = SampleVideos.videoForm("posted by the daemon");
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
 
@@ -248,7 +249,7 @@ class TransferDaemonTransferTest {
   @Test
   void progressIsCoalescedToAboutTenEventsASecond() throws Exception {
     byte[] movie = randomBytes(1024 * 1024, 9);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     harness.server.faults().throttleBytesPerSecond(700_000);
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(background(1), sink);
@@ -268,7 +269,7 @@ class TransferDaemonTransferTest {
   @Test
   void theInspectorSeesEveryTaskWithItsCountsAndOutcome() throws Exception {
     byte[] movie = randomBytes(50_000, 10);
-    URI url = harness.videoWithMovie(movie);
+    URI url = harness.videos.videoWithMovie(movie);
     RecordingSink sink =
         harness
             .sink("app")
@@ -312,7 +313,7 @@ class TransferDaemonTransferTest {
 
   @Test
   void taskIdentifiersAreUniqueWithinASession() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(1000, 7));
+    URI url = harness.videos.videoWithMovie(randomBytes(1000, 7));
     DaemonConnection session = harness.daemon.connect(background(1), harness.sink("app"));
 
     long first = session.createTask(download(url));
@@ -328,7 +329,7 @@ class TransferDaemonTransferTest {
 
   @Test
   void everyStepOfADownloadIsOnTheTimeline() throws Exception {
-    URI url = harness.videoWithMovie(randomBytes(200_000, 8));
+    URI url = harness.videos.videoWithMovie(randomBytes(200_000, 8));
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(background(3), sink);
 

@@ -96,11 +96,10 @@ final class MovieUpload {
       long total = 0;
       InputStream in = Content.Source.asInputStream(request);
       try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        RateLimiter limiter = null;
+        Pacer pacer = new Pacer(faults);
         byte[] buffer = new byte[BUFFER];
         while (true) {
-          long rate = faults.throttleBytesPerSecond();
-          int want = rate > 0 ? (int) Math.max(1, Math.min(BUFFER, rate / 10)) : BUFFER;
+          int want = pacer.nextChunk(BUFFER);
           int n;
           try {
             n = in.read(buffer, 0, want);
@@ -122,14 +121,7 @@ final class MovieUpload {
           if (total > maxUploadBytes) {
             throw tooLarge();
           }
-          if (rate > 0) {
-            if (limiter == null) {
-              limiter = RateLimiter.create(rate);
-            } else if (limiter.getRate() != rate) {
-              limiter.setRate(rate);
-            }
-            limiter.acquire(n);
-          }
+          pacer.pace(n);
           digest.update(buffer, 0, n);
           ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
           while (chunk.hasRemaining()) {
@@ -307,11 +299,10 @@ final class MovieUpload {
       try (FileChannel out =
           FileChannel.open(
               resource.partial(), StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-        RateLimiter limiter = null;
+        Pacer pacer = new Pacer(faults);
         byte[] buffer = new byte[BUFFER];
         while (true) {
-          long rate = faults.throttleBytesPerSecond();
-          int want = rate > 0 ? (int) Math.max(1, Math.min(BUFFER, rate / 10)) : BUFFER;
+          int want = pacer.nextChunk(BUFFER);
           int n;
           try {
             n = in.read(buffer, 0, want);
@@ -326,14 +317,7 @@ final class MovieUpload {
             uploads.delete(resource);
             throw tooLarge();
           }
-          if (rate > 0) {
-            if (limiter == null) {
-              limiter = RateLimiter.create(rate);
-            } else if (limiter.getRate() != rate) {
-              limiter.setRate(rate);
-            }
-            limiter.acquire(n);
-          }
+          pacer.pace(n);
           write(out, buffer, n);
           read += n;
           if (dropAfter >= 0 && read > dropAfter) {
@@ -468,5 +452,38 @@ final class MovieUpload {
   private ApiException tooLarge() {
     return new ApiException(
         413, "too_large", "a movie may have at most " + maxUploadBytes + " bytes");
+  }
+
+  /**
+   * Paces a request body by the throttle fault. The fault is read again for every chunk, so a
+   * throttle set or lifted mid-upload applies at once; chunks are a tenth of a second's worth.
+   */
+  private static final class Pacer {
+    private final Faults faults;
+    private RateLimiter limiter;
+    private long rate;
+
+    Pacer(Faults faults) {
+      this.faults = faults;
+    }
+
+    /** How many bytes to read next, at most {@code max}. */
+    int nextChunk(int max) {
+      rate = faults.throttleBytesPerSecond();
+      return rate > 0 ? (int) Math.max(1, Math.min(max, rate / 10)) : max;
+    }
+
+    /** Waits until {@code n} bytes just read may pass at the rate read by {@link #nextChunk}. */
+    void pace(int n) {
+      if (rate <= 0) {
+        return;
+      }
+      if (limiter == null) {
+        limiter = RateLimiter.create(rate);
+      } else if (limiter.getRate() != rate) {
+        limiter.setRate(rate);
+      }
+      limiter.acquire(n);
+    }
   }
 }

@@ -29,27 +29,31 @@ final class MainExecutor implements Executor {
 
   @Override
   public void execute(Runnable work) {
-    synchronized (this) {
-      if (!alive) {
-        return;
-      }
-      if (suspended) {
-        deferred.add(work);
-        return;
-      }
+    if (heldBack(work)) {
+      return;
     }
     SwingUtilities.invokeLater(() -> runIfAlive(work));
   }
 
+  /**
+   * True when {@code work} must not run now: dropped because the launch is over, or kept for {@link
+   * #resume} while the app is suspended. Checked again on the EDT, since the app may have been
+   * suspended or killed while the work waited in the event queue.
+   */
+  private synchronized boolean heldBack(Runnable work) {
+    if (!alive) {
+      return true;
+    }
+    if (suspended) {
+      deferred.add(work);
+      return true;
+    }
+    return false;
+  }
+
   private void runIfAlive(Runnable work) {
-    synchronized (this) {
-      if (!alive) {
-        return;
-      }
-      if (suspended) {
-        deferred.add(work);
-        return;
-      }
+    if (heldBack(work)) {
+      return;
     }
     try {
       work.run();

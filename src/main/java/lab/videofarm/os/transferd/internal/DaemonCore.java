@@ -26,6 +26,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import lab.videofarm.os.AppState;
 import lab.videofarm.os.clock.Clock;
 import lab.videofarm.os.net.NetworkConditioner;
@@ -268,22 +269,10 @@ public final class DaemonCore implements AutoCloseable {
               ? channel.tasks.size() + " tasks carry on"
               : "its tasks are cancelled");
       if (channel.key.isBackground()) {
-        abandonDelayedRequests(channel);
-        // Data tasks live only while their app runs (rule 10), and a closed connection means the
-        // process is gone.
-        for (TaskRecord task : List.copyOf(channel.tasks.values())) {
-          if (task.spec.kind() == TaskKind.DATA && !task.isFinished()) {
-            task.state = TaskState.CANCELING;
-            stopOrFinish(task, StopReason.APP_SUSPENDED);
-          }
-        }
+        // A closed connection means the process is gone.
+        appStoppedRunning(channel);
       } else {
-        for (TaskRecord task : List.copyOf(channel.tasks.values())) {
-          if (!task.isFinished()) {
-            task.state = TaskState.CANCELING;
-            stopOrFinish(task, StopReason.SESSION_GONE);
-          }
-        }
+        cancelUnfinished(channel, task -> true, StopReason.SESSION_GONE);
         for (SessionChannel.Pending pending : channel.queue) {
           if (pending.event() instanceof TaskEvent.DidFinishDownloading finished) {
             deleteQuietly(finished.location());
@@ -322,15 +311,30 @@ public final class DaemonCore implements AutoCloseable {
           continue;
         }
         if (state == AppState.SUSPENDED && channel.key.isBackground()) {
-          abandonDelayedRequests(channel);
-          for (TaskRecord task : List.copyOf(channel.tasks.values())) {
-            if (task.spec.kind() == TaskKind.DATA && !task.isFinished()) {
-              task.state = TaskState.CANCELING;
-              stopOrFinish(task, StopReason.APP_SUSPENDED);
-            }
-          }
+          appStoppedRunning(channel);
         }
         scheduleDrain(channel);
+      }
+    }
+  }
+
+  /**
+   * The app of a background session stopped running (suspended, or its process is gone): its
+   * delayed requests can no longer be asked about, and its data tasks, which live only while their
+   * app runs (rule 10), fail.
+   */
+  private void appStoppedRunning(SessionChannel channel) {
+    abandonDelayedRequests(channel);
+    cancelUnfinished(channel, task -> task.spec.kind() == TaskKind.DATA, StopReason.APP_SUSPENDED);
+  }
+
+  /** Moves every unfinished task of {@code channel} that {@code which} picks to cancelling. */
+  private void cancelUnfinished(
+      SessionChannel channel, Predicate<TaskRecord> which, StopReason reason) {
+    for (TaskRecord task : List.copyOf(channel.tasks.values())) {
+      if (!task.isFinished() && which.test(task)) {
+        task.state = TaskState.CANCELING;
+        stopOrFinish(task, reason);
       }
     }
   }
@@ -461,8 +465,8 @@ public final class DaemonCore implements AutoCloseable {
 
   void resume(RealConnection connection, long id) {
     synchronized (lock) {
-      TaskRecord task = usable(connection).tasks.get(id);
-      if (task == null || task.state == TaskState.CANCELING || task.isFinished()) {
+      TaskRecord task = controllable(connection, id);
+      if (task == null) {
         return;
       }
       if (task.suspendCount > 0) {
@@ -477,10 +481,22 @@ public final class DaemonCore implements AutoCloseable {
     }
   }
 
+  /**
+   * The connection's task {@code id} if the app may still resume, suspend or cancel it; null when
+   * there is no such task, or it is already cancelling or finished (those calls are then no-ops).
+   */
+  private TaskRecord controllable(RealConnection connection, long id) {
+    TaskRecord task = usable(connection).tasks.get(id);
+    if (task == null || task.state == TaskState.CANCELING || task.isFinished()) {
+      return null;
+    }
+    return task;
+  }
+
   void suspend(RealConnection connection, long id) {
     synchronized (lock) {
-      TaskRecord task = usable(connection).tasks.get(id);
-      if (task == null || task.state == TaskState.CANCELING || task.isFinished()) {
+      TaskRecord task = controllable(connection, id);
+      if (task == null) {
         return;
       }
       task.suspendCount++;
@@ -499,8 +515,8 @@ public final class DaemonCore implements AutoCloseable {
 
   void cancel(RealConnection connection, long id) {
     synchronized (lock) {
-      TaskRecord task = usable(connection).tasks.get(id);
-      if (task == null || task.state == TaskState.CANCELING || task.isFinished()) {
+      TaskRecord task = controllable(connection, id);
+      if (task == null) {
         return;
       }
       task.state = TaskState.CANCELING;
@@ -513,8 +529,8 @@ public final class DaemonCore implements AutoCloseable {
       RealConnection connection, long id) {
     CompletableFuture<Optional<byte[]>> result = new CompletableFuture<>();
     synchronized (lock) {
-      TaskRecord task = usable(connection).tasks.get(id);
-      if (task == null || task.state == TaskState.CANCELING || task.isFinished()) {
+      TaskRecord task = controllable(connection, id);
+      if (task == null) {
         result.complete(Optional.empty());
         return result;
       }
@@ -569,14 +585,7 @@ public final class DaemonCore implements AutoCloseable {
       if (channel.invalidating) {
         return;
       }
-      channel.invalidating = true;
-      timeline.post(
-          Layer.DAEMON,
-          channel.launch(),
-          channel.key.label(),
-          TimelineEvent.NO_TASK,
-          "finish tasks and invalidate",
-          "");
+      startInvalidating(channel, "finish tasks and invalidate");
       maybeFinishInvalidation(channel);
       persist();
     }
@@ -588,23 +597,17 @@ public final class DaemonCore implements AutoCloseable {
       if (channel.invalidated) {
         return;
       }
-      channel.invalidating = true;
-      timeline.post(
-          Layer.DAEMON,
-          channel.launch(),
-          channel.key.label(),
-          TimelineEvent.NO_TASK,
-          "invalidate and cancel",
-          "");
-      for (TaskRecord task : List.copyOf(channel.tasks.values())) {
-        if (!task.isFinished() && task.state != TaskState.CANCELING) {
-          task.state = TaskState.CANCELING;
-          stopOrFinish(task, StopReason.INVALIDATE);
-        }
-      }
+      startInvalidating(channel, "invalidate and cancel");
+      cancelUnfinished(channel, task -> task.state != TaskState.CANCELING, StopReason.INVALIDATE);
       maybeFinishInvalidation(channel);
       persist();
     }
+  }
+
+  private void startInvalidating(SessionChannel channel, String how) {
+    channel.invalidating = true;
+    timeline.post(
+        Layer.DAEMON, channel.launch(), channel.key.label(), TimelineEvent.NO_TASK, how, "");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1499,15 +1502,7 @@ public final class DaemonCore implements AutoCloseable {
       task.bytesSent += count;
       boolean last = task.expectedToSend >= 0 && task.bytesSent >= task.expectedToSend;
       if (dueForProgress(task) || last) {
-        emit(
-            task.session,
-            new TaskEvent.DidSendBodyData(
-                task.id,
-                task.bytesSent - task.progressAtLastEvent,
-                task.bytesSent,
-                task.expectedToSend));
-        task.progressAtLastEvent = task.bytesSent;
-        task.lastProgressEvent = clock.now();
+        emitSendProgress(task);
       }
       timelineProgress(task, "sending", task.bytesSent, task.expectedToSend);
     }
@@ -1516,14 +1511,7 @@ public final class DaemonCore implements AutoCloseable {
   void bodySent(TaskRecord task, Attempt attempt) {
     synchronized (lock) {
       if (task.bytesSent > task.progressAtLastEvent) {
-        emit(
-            task.session,
-            new TaskEvent.DidSendBodyData(
-                task.id,
-                task.bytesSent - task.progressAtLastEvent,
-                task.bytesSent,
-                task.expectedToSend));
-        task.progressAtLastEvent = task.bytesSent;
+        emitSendProgress(task);
       }
       task.progressAtLastEvent = 0;
       task.lastProgressEvent = null;
@@ -1541,14 +1529,7 @@ public final class DaemonCore implements AutoCloseable {
       boolean acceptsRanges)
       throws IOException {
     synchronized (lock) {
-      if (attempt.isStopped()) {
-        throw new InterruptedIOException("stopped");
-      }
-      activity(task, attempt, 0);
-      task.response = response;
-      task.currentRequest =
-          new RequestInfo(
-              task.currentRequest.method(), response.url(), task.currentRequest.headers());
+      acceptResponse(task, attempt, response);
       task.bytesReceived = offset;
       task.expectedToReceive =
           expectedTotal >= 0
@@ -1577,6 +1558,22 @@ public final class DaemonCore implements AutoCloseable {
       persist();
       return task.tempFile;
     }
+  }
+
+  /**
+   * Records a response that arrived for the attempt still under way; a redirect followed on the way
+   * shows in the task's current request.
+   */
+  private void acceptResponse(TaskRecord task, Attempt attempt, ResponseInfo response)
+      throws InterruptedIOException {
+    if (attempt.isStopped()) {
+      throw new InterruptedIOException("stopped");
+    }
+    activity(task, attempt, 0);
+    task.response = response;
+    task.currentRequest =
+        new RequestInfo(
+            task.currentRequest.method(), response.url(), task.currentRequest.headers());
   }
 
   void bytesWritten(TaskRecord task, Attempt attempt, int count) {
@@ -1621,14 +1618,7 @@ public final class DaemonCore implements AutoCloseable {
   void responseReceived(TaskRecord task, Attempt attempt, ResponseInfo response)
       throws IOException {
     synchronized (lock) {
-      if (attempt.isStopped()) {
-        throw new InterruptedIOException("stopped");
-      }
-      activity(task, attempt, 0);
-      task.response = response;
-      task.currentRequest =
-          new RequestInfo(
-              task.currentRequest.method(), response.url(), task.currentRequest.headers());
+      acceptResponse(task, attempt, response);
       task.bytesReceived = 0;
       task.expectedToReceive = response.expectedContentLength();
       post(task, "response", "HTTP " + response.statusCode());
@@ -1675,6 +1665,18 @@ public final class DaemonCore implements AutoCloseable {
     return task.lastProgressEvent == null
         || Duration.between(task.lastProgressEvent, clock.now()).compareTo(PROGRESS_EVENT_INTERVAL)
             >= 0;
+  }
+
+  private void emitSendProgress(TaskRecord task) {
+    emit(
+        task.session,
+        new TaskEvent.DidSendBodyData(
+            task.id,
+            task.bytesSent - task.progressAtLastEvent,
+            task.bytesSent,
+            task.expectedToSend));
+    task.progressAtLastEvent = task.bytesSent;
+    task.lastProgressEvent = clock.now();
   }
 
   private void emitWriteProgress(TaskRecord task) {
@@ -1957,19 +1959,23 @@ public final class DaemonCore implements AutoCloseable {
     }
   }
 
+  private void journalUnreadable(Exception e) {
+    timeline.post(
+        Layer.DAEMON,
+        TimelineEvent.NO_LAUNCH,
+        "",
+        TimelineEvent.NO_TASK,
+        "journal unreadable",
+        describe(e) + "; starting empty",
+        Severity.ERROR);
+  }
+
   private void restore() {
     Optional<byte[]> saved;
     try {
       saved = journal.read();
     } catch (IOException e) {
-      timeline.post(
-          Layer.DAEMON,
-          TimelineEvent.NO_LAUNCH,
-          "",
-          TimelineEvent.NO_TASK,
-          "journal unreadable",
-          describe(e) + "; starting empty",
-          Severity.ERROR);
+      journalUnreadable(e);
       return;
     }
     if (saved.isEmpty()) {
@@ -1980,14 +1986,7 @@ public final class DaemonCore implements AutoCloseable {
       try {
         restored = StateCodec.decode(saved.get(), downloads);
       } catch (IllegalStateException e) {
-        timeline.post(
-            Layer.DAEMON,
-            TimelineEvent.NO_LAUNCH,
-            "",
-            TimelineEvent.NO_TASK,
-            "journal unreadable",
-            describe(e) + "; starting empty",
-            Severity.ERROR);
+        journalUnreadable(e);
         return;
       }
       nextTaskIds.putAll(restored.nextTaskIds());
@@ -2044,7 +2043,16 @@ public final class DaemonCore implements AutoCloseable {
     relaunches.shutdownNow();
     try {
       // A worker must not write into a partial file that the next daemon is about to continue.
-      workers.awaitTermination(5, TimeUnit.SECONDS);
+      if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+        timeline.post(
+            Layer.DAEMON,
+            TimelineEvent.NO_LAUNCH,
+            "",
+            TimelineEvent.NO_TASK,
+            "workers still running",
+            "a transfer did not stop within 5 s of closing; its partial file may still change",
+            Severity.ERROR);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -4,7 +4,7 @@ package lab.videofarm.os.transferd.internal;
  * The NSURLErrorDomain codes the daemon reports, with Apple's names. Where Apple has no exact code
  * for a situation, the closest one is chosen and the reason is given here.
  */
-public final class ErrorCodes {
+final class ErrorCodes {
   private ErrorCodes() {}
 
   /** NSURLErrorCancelled. */

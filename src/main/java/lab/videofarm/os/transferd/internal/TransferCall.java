@@ -298,29 +298,37 @@ final class TransferCall {
         FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       out.truncate(offset);
       out.position(offset);
-      if (entity != null) {
-        try (InputStream in = entity.getContent()) {
-          byte[] buffer = new byte[BUFFER_SIZE];
-          while (true) {
-            core.awaitRunnable(task, attempt);
-            int n = in.read(buffer, 0, link.chunkSize(buffer.length));
-            if (n < 0) {
-              break;
-            }
-            link.pace(n);
+      readBody(
+          entity,
+          (buffer, n) -> {
             ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
             while (chunk.hasRemaining()) {
               out.write(chunk);
             }
             core.bytesWritten(task, attempt, n);
-          }
-        }
-      }
+          });
+      // The app is about to be told the file is complete; a crash after that must not find less.
+      out.force(true);
     }
   }
 
   private void receiveData(ClassicHttpResponse response) throws Exception {
-    HttpEntity entity = response.getEntity();
+    readBody(
+        response.getEntity(),
+        (buffer, n) -> core.dataReceived(task, attempt, Arrays.copyOf(buffer, n)));
+  }
+
+  /** Takes the {@code n} bytes at the start of {@code buffer}; the buffer is reused afterwards. */
+  @FunctionalInterface
+  private interface ChunkConsumer {
+    void accept(byte[] buffer, int n) throws Exception;
+  }
+
+  /**
+   * Reads a response body chunk by chunk, never more than the link lets through, and holds while
+   * the task is suspended. No body (a HEAD, a 204) reads nothing.
+   */
+  private void readBody(HttpEntity entity, ChunkConsumer consumer) throws Exception {
     if (entity == null) {
       return;
     }
@@ -333,7 +341,7 @@ final class TransferCall {
           return;
         }
         link.pace(n);
-        core.dataReceived(task, attempt, Arrays.copyOf(buffer, n));
+        consumer.accept(buffer, n);
       }
     }
   }

@@ -33,7 +33,7 @@ import lab.videofarm.os.transferd.RequestInfo;
  * <p>Unlike download resume data it names no daemon file: the bytes already sent are on the server,
  * which tells the offset when asked, so the data may be used again after a failed resume.
  */
-public record UploadResumeData(
+record UploadResumeData(
     int interopVersion,
     URI uploadResource,
     Path file,
