@@ -239,10 +239,11 @@ public final class Device implements TransferService.BackgroundRelauncher, AutoC
    * an app that is no longer running, as the switcher keeps those too.
    */
   public void forceQuit(String bundleId) {
-    end(bundleId, "force-quit by the user");
+    // Marked before the kill: a task finishing in between must not bring the app back.
     synchronized (lock) {
       app(bundleId).forceQuit = true;
     }
+    end(bundleId, "force-quit by the user");
     transferService.userForceQuit(bundleId);
   }
 
@@ -287,6 +288,15 @@ public final class Device implements TransferService.BackgroundRelauncher, AutoC
         earlyRelaunches
             .computeIfAbsent(bundleId, id -> new LinkedHashSet<>())
             .add(sessionIdentifier);
+        return;
+      }
+      if (app.forceQuit && app.state != AppState.FOREGROUND) {
+        post(
+            app.launchNumber,
+            sessionIdentifier,
+            "relaunchForEvents",
+            "refused: the user force-quit " + bundleId + "; its events wait for the next launch",
+            Severity.INFO);
         return;
       }
       switch (app.state) {

@@ -175,6 +175,41 @@ class DeviceTest {
   }
 
   @Test
+  void aTaskFinishingDuringAForceQuitDoesNotRelaunchTheApp() {
+    launchAndWait();
+    daemon.beforeRecording =
+        state -> {
+          if (state == AppState.NOT_RUNNING) {
+            device.relaunchForEvents(APP, "bg");
+          }
+        };
+
+    device.forceQuit(APP);
+
+    assertThat(device.state(APP)).isEqualTo(AppState.NOT_RUNNING);
+    assertThat(device.launchNumber(APP)).isEqualTo(1);
+    assertThat(deviceEvents("relaunchForEvents"))
+        .extracting(TimelineEvent::detail)
+        .singleElement()
+        .asString()
+        .startsWith("refused: the user force-quit");
+  }
+
+  @Test
+  void aForceQuitAppIsRelaunchedForEventsAgainOnceTheUserHasOpenedIt() {
+    launchAndWait();
+    device.forceQuit(APP);
+    device.launch(APP);
+    awaitApp("didFinishLaunching", "counter=1 reason=USER");
+    device.terminate(APP);
+
+    device.relaunchForEvents(APP, "bg");
+
+    assertThat(device.state(APP)).isEqualTo(AppState.BACKGROUND);
+    assertThat(device.launchNumber(APP)).isEqualTo(3);
+  }
+
+  @Test
   void aKilledLaunchIsCollectedAndTheNextLaunchStartsWithFreshStatics() {
     launchAndWait();
     WeakReference<ClassLoader> firstLoader =
