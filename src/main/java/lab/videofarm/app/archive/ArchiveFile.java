@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -46,7 +47,8 @@ import lab.videofarm.os.uikit.Application;
  *
  * <pre>
  *   downloads.json                             the archive
- *   downloads.json.tmp                         a save in progress; never read, replaced by the next save
+ *   downloads.json.8120394.tmp                 a save in progress, one name per save; never read,
+ *                                              left-overs of a crash removed at the next restore
  *   downloads.json.corrupt-20260101T090000.000Z     a damaged archive, moved aside
  *   downloads.json.corrupt-20260101T090000.000Z-2   another one, moved aside in the same millisecond
  * </pre>
@@ -69,9 +71,11 @@ import lab.videofarm.os.uikit.Application;
  * <h2>Commit order</h2>
  *
  * <ol>
- *   <li>Write the whole new archive to {@code name.tmp} and force it to the disk.
- *   <li>Rename {@code name.tmp} over {@code name}. A rename within a directory is atomic: readers
- *       see the old file or the new one, never a mix.
+ *   <li>Write the whole new archive to a fresh {@code name.<random>.tmp} and force it to the disk.
+ *       Each save has its own temp file, so two saves at once (a killed launch's thread still
+ *       finishing while the next launch saves) never write into the same file.
+ *   <li>Rename the temp file over {@code name}. A rename within a directory is atomic: readers see
+ *       the old file or the new one, never a mix.
  *   <li>Force the directory, so the rename itself survives a power cut.
  * </ol>
  *
@@ -106,7 +110,6 @@ public final class ArchiveFile<T> {
   private final Clock clock;
   private final String name;
   private final Path file;
-  private final Path tempFile;
   private final JavaType contentsType;
   private final WriteHook writeHook;
 
@@ -136,7 +139,6 @@ public final class ArchiveFile<T> {
     this.clock = clock;
     this.name = name;
     this.file = application.containerDirectory().resolve(name + ".json");
-    this.tempFile = file.resolveSibling(file.getFileName() + ".tmp");
     this.contentsType = VFMJson.type(contentsType);
     this.writeHook = writeHook;
   }
@@ -156,14 +158,16 @@ public final class ArchiveFile<T> {
           file.getFileName() + " is damaged and could not be moved aside; not saving over it");
     }
     byte[] json = encode(contents);
+    Path tempFile = null;
     try {
       Files.createDirectories(file.getParent());
-      writeTempFile(json);
+      tempFile = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
+      writeTempFile(tempFile, json);
       Files.move(
           tempFile, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       forceDirectory();
     } catch (IOException | RuntimeException e) {
-      deleteTempFileAfter(e);
+      deleteTempFileAfter(tempFile, e);
       warn("save failed: " + file.getFileName(), e + "; the previous archive is unchanged");
       throw e;
     }
@@ -174,6 +178,7 @@ public final class ArchiveFile<T> {
 
   /** Reads the archive back. Never throws: see the class comment for what happens to bad files. */
   public synchronized RestoreResult<T> restore() {
+    deleteLeftoverTempFiles();
     byte[] json;
     try {
       json = Files.readAllBytes(file);
@@ -226,7 +231,7 @@ public final class ArchiveFile<T> {
     return new RestoreResult.Restored<>(contents, envelope.savedAt(), envelope.launch());
   }
 
-  private void writeTempFile(byte[] json) throws IOException {
+  private void writeTempFile(Path tempFile, byte[] json) throws IOException {
     try (FileChannel channel =
         FileChannel.open(
             tempFile,
@@ -238,12 +243,31 @@ public final class ArchiveFile<T> {
     }
   }
 
-  private void deleteTempFileAfter(Exception failure) {
+  private void deleteTempFileAfter(Path tempFile, Exception failure) {
+    if (tempFile == null) {
+      return;
+    }
     try {
       Files.deleteIfExists(tempFile);
     } catch (IOException e) {
-      // Harmless: a leftover temp file is never read, and the next save truncates it.
+      // Harmless: a leftover temp file is never read, and the next restore removes it.
       failure.addSuppressed(e);
+    }
+  }
+
+  /** Temp files of saves that a crash or a kill cut short. */
+  private void deleteLeftoverTempFiles() {
+    if (!Files.isDirectory(file.getParent())) {
+      return;
+    }
+    try (DirectoryStream<Path> leftovers =
+        Files.newDirectoryStream(file.getParent(), file.getFileName() + ".*.tmp")) {
+      for (Path leftover : leftovers) {
+        Files.deleteIfExists(leftover);
+      }
+    } catch (IOException e) {
+      // Harmless: left-overs are never read; the next restore tries again.
+      warn("could not remove an unfinished save of " + file.getFileName(), e.toString());
     }
   }
 

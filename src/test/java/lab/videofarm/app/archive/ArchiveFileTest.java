@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import lab.videofarm.app.RecordingApplication;
 import lab.videofarm.app.model.MovieStatus;
@@ -72,6 +76,12 @@ class ArchiveFileTest {
 
   private ArchiveFile<Map<Long, VFMVideoDownload>> downloadsWriting(ArchiveFile.WriteHook hook) {
     return new ArchiveFile<>(application, application.clock(), "downloads", DOWNLOADS, hook);
+  }
+
+  private List<Path> tempFiles() throws IOException {
+    try (Stream<Path> files = Files.list(container)) {
+      return files.filter(file -> file.getFileName().toString().endsWith(".tmp")).toList();
+    }
   }
 
   private Path archive() {
@@ -167,7 +177,7 @@ class ArchiveFileTest {
     downloads().save(ONE_DOWNLOAD);
 
     assertThat(downloads().restore().contentsOr(Map.of())).isEqualTo(ONE_DOWNLOAD);
-    assertThat(container.resolve("downloads.json.tmp")).doesNotExist();
+    assertThat(tempFiles()).isEmpty();
   }
 
   @Test
@@ -181,10 +191,50 @@ class ArchiveFileTest {
 
     assertThat(Files.readAllBytes(archive())).isEqualTo(before);
     assertThat(downloads().restore().contentsOr(Map.of())).isEqualTo(TWO_DOWNLOADS);
-    assertThat(container.resolve("downloads.json.tmp")).doesNotExist();
+    assertThat(tempFiles()).isEmpty();
     assertThat(application.warnings(Layer.ARCHIVE))
         .extracting(TimelineEvent::what)
         .containsExactly("save failed: downloads.json");
+  }
+
+  @Test
+  void aSaveFromAKilledLaunchStillWritingNeverMixesWithTheNextLaunchsSave() throws Exception {
+    CountDownLatch halfWritten = new CountDownLatch(1);
+    CountDownLatch otherSaveDone = new CountDownLatch(1);
+    ArchiveFile.WriteHook slow =
+        (channel, bytes) -> {
+          int half = bytes.remaining() / 2;
+          channel.write(ByteBuffer.wrap(bytes.array(), 0, half));
+          halfWritten.countDown();
+          awaitQuietly(otherSaveDone);
+          channel.write(ByteBuffer.wrap(bytes.array(), half, bytes.array().length - half));
+        };
+    ArchiveFile<Map<Long, VFMVideoDownload>> oldLaunch = downloadsWriting(slow);
+    CompletableFuture<Void> oldSave =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                oldLaunch.save(TWO_DOWNLOADS);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    assertThat(halfWritten.await(10, TimeUnit.SECONDS)).isTrue();
+
+    downloads().save(ONE_DOWNLOAD);
+    otherSaveDone.countDown();
+    oldSave.get(10, TimeUnit.SECONDS);
+
+    assertThat(downloads().restore()).isInstanceOf(RestoreResult.Restored.class);
+    assertThat(downloads().restore().contentsOr(Map.of())).isEqualTo(TWO_DOWNLOADS);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
@@ -211,8 +261,9 @@ class ArchiveFileTest {
     assertThatThrownBy(() -> downloadsWriting(dies).save(ONE_DOWNLOAD))
         .isInstanceOf(ProcessDied.class);
 
-    assertThat(container.resolve("downloads.json.tmp")).hasSize(40);
+    assertThat(tempFiles()).singleElement().satisfies(left -> assertThat(left).hasSize(40));
     assertThat(downloads().restore().contentsOr(Map.of())).isEqualTo(TWO_DOWNLOADS);
+    assertThat(tempFiles()).isEmpty();
     downloads().save(ONE_DOWNLOAD);
     assertThat(downloads().restore().contentsOr(Map.of())).isEqualTo(ONE_DOWNLOAD);
   }
