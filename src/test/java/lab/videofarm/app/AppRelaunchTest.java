@@ -21,33 +21,15 @@ import lab.videofarm.os.AppState;
 import lab.videofarm.os.timeline.Layer;
 import lab.videofarm.os.timeline.TimelineEvent;
 import lab.videofarm.story.VideoFarmPhone;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The app across kills, force-quits and relaunches: it rebuilds itself from its archives and from
  * what the daemon hands back for the same session identifier. Observed only from outside: the
  * timeline, the app's container and the server.
  */
-class AppRelaunchTest {
+class AppRelaunchTest extends PhoneScenario {
   private static final long THROTTLE = 400_000;
-
-  @TempDir Path root;
-  private VideoFarmPhone phone;
-
-  @BeforeEach
-  void startPhone() throws Exception {
-    phone = VideoFarmPhone.start(root);
-  }
-
-  @AfterEach
-  void stopPhone(TestInfo test) throws Exception {
-    AppScenario.saveTimeline(phone, "AppRelaunchTest." + test.getDisplayName());
-    phone.close();
-  }
 
   @Test
   void aDownloadKilledMidwayIsCompletedByABackgroundRelaunch() throws Exception {
