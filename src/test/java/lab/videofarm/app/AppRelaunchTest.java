@@ -57,9 +57,7 @@ class AppRelaunchTest extends PhoneScenario {
   void theKilledLaunchIsCollectedAndNoneOfItsNotificationsReachTheNext() throws Exception {
     Path movie = VideoFarmPhone.randomFile(root.resolve("movie.mp4"), MOVIE_BYTES, 22);
     String id = phone.addVideoWithMovie("Straw", movie);
-    phone.server().faults().throttleBytesPerSecond(THROTTLE);
-    phone.launch();
-    long task = (Long) phone.command("downloadMovieAndThumbnail", id);
+    long task = startThrottledDownload(id);
     phone.awaitEvent(notification("VideoDownloadProgressed", task));
     WeakReference<ClassLoader> firstLaunch =
         new WeakReference<>(phone.device().classLoader(APP).orElseThrow());
@@ -110,9 +108,7 @@ class AppRelaunchTest extends PhoneScenario {
   void aForceQuitDownloadResumesOnTheNextLaunchWithoutResendingBytes() throws Exception {
     Path movie = VideoFarmPhone.randomFile(root.resolve("movie.mp4"), MOVIE_BYTES, 24);
     String id = phone.addVideoWithMovie("Plough", movie);
-    phone.server().faults().throttleBytesPerSecond(THROTTLE);
-    phone.launch();
-    long task = (Long) phone.command("downloadMovieAndThumbnail", id);
+    long task = startThrottledDownload(id);
     phone.awaitEvent(notification("VideoDownloadProgressed", task));
 
     phone.device().forceQuit(APP);
@@ -141,9 +137,7 @@ class AppRelaunchTest extends PhoneScenario {
   void aPausedDownloadKeepsItsResumeDataAcrossAKill() throws Exception {
     Path movie = VideoFarmPhone.randomFile(root.resolve("movie.mp4"), MOVIE_BYTES, 25);
     String id = phone.addVideoWithMovie("Trough", movie);
-    phone.server().faults().throttleBytesPerSecond(THROTTLE);
-    phone.launch();
-    long task = (Long) phone.command("downloadMovieAndThumbnail", id);
+    long task = startThrottledDownload(id);
     phone.awaitEvent(notification("VideoDownloadProgressed", task));
     phone.command("pauseDownloads", id);
     phone.awaitEvent(notification("VideoDownloadPaused", task));
@@ -215,10 +209,15 @@ class AppRelaunchTest extends PhoneScenario {
 
   // ---- steps and what they look for ----
 
-  private long startThrottledDownloadThenKill(String id) throws Exception {
+  /** Launches the app and starts a download slow enough to still be running when a test acts. */
+  private long startThrottledDownload(String id) throws Exception {
     phone.server().faults().throttleBytesPerSecond(THROTTLE);
     phone.launch();
-    long task = (Long) phone.command("downloadMovieAndThumbnail", id);
+    return (Long) phone.command("downloadMovieAndThumbnail", id);
+  }
+
+  private long startThrottledDownloadThenKill(String id) throws Exception {
+    long task = startThrottledDownload(id);
     phone.awaitEvent(delegate("didWriteData", task));
     phone.device().terminate(APP);
     return task;
