@@ -72,9 +72,7 @@ public final class Stories {
         phone -> {
           Path movie = VideoFarmPhone.randomFile(root.resolve("movie.mp4"), MOVIE_BYTES, 1);
           String videoId = phone.addVideoWithMovie("Farm tour", movie);
-          phone.server().faults().throttleBytesPerSecond(THROTTLE);
-          phone.launch();
-          long task = (Long) phone.command("downloadMovieAndThumbnail", videoId);
+          long task = startThrottledDownload(phone, videoId);
           phone.awaitEvent(inLaunch(1, task, Layer.DELEGATE, "didWriteData"));
           // The small thumbnail first, so that the relaunch is for the movie the story follows.
           phone.awaitEvent(thumbnailCompleted(task));
@@ -148,9 +146,7 @@ public final class Stories {
         phone -> {
           Path movie = VideoFarmPhone.randomFile(root.resolve("movie.mp4"), MOVIE_BYTES, 3);
           String videoId = phone.addVideoWithMovie("Tractor", movie);
-          phone.server().faults().throttleBytesPerSecond(THROTTLE);
-          phone.launch();
-          long task = (Long) phone.command("downloadMovieAndThumbnail", videoId);
+          long task = startThrottledDownload(phone, videoId);
           phone.awaitEvent(
               inLaunch(1, task, Layer.DELEGATE, "didWriteData")
                   .and(event -> !event.detail().contains(" 0/")));
@@ -205,6 +201,17 @@ public final class Stories {
             "stopped", phone.events(), List.of(), List.of("the story stopped: " + e.getMessage()));
       }
     }
+  }
+
+  /**
+   * Launches the app and has it download the video's movie and thumbnail, slowly enough for the
+   * story to interrupt it; returns the movie's task.
+   */
+  private static long startThrottledDownload(VideoFarmPhone phone, String videoId)
+      throws Exception {
+    phone.server().faults().throttleBytesPerSecond(THROTTLE);
+    phone.launch();
+    return (Long) phone.command("downloadMovieAndThumbnail", videoId);
   }
 
   /**
