@@ -72,15 +72,12 @@ public final class Stories {
         phone -> {
           Path movie = VideoFarmPhone.randomFile(root.resolve("movie.mp4"), MOVIE_BYTES, 1);
           String videoId = phone.addVideoWithMovie("Farm tour", movie);
-          phone.server().faults().throttleBytesPerSecond(THROTTLE);
-          phone.launch();
-          long task = (Long) phone.command("downloadMovieAndThumbnail", videoId);
+          long task = startThrottledDownload(phone, videoId);
           phone.awaitEvent(inLaunch(1, task, Layer.DELEGATE, "didWriteData"));
           // The small thumbnail first, so that the relaunch is for the movie the story follows.
           phone.awaitEvent(thumbnailCompleted(task));
 
-          phone.device().terminate(APP);
-          phone.awaitEvent(handlerCalled());
+          killAndAwaitBackgroundRelaunch(phone);
 
           StoryCheck check = new StoryCheck();
           check
@@ -89,30 +86,16 @@ public final class Stories {
                   event(Layer.SESSION, "sessionCreated"))
               .step("1. the daemon owns the download", task(task, Layer.DAEMON, "task created"))
               .step("2. the device kills the app", killed())
-              .step("2. the daemon keeps transferring", task(task, Layer.DAEMON, "downloading"))
-              .step("3. the daemon queues the events", task(task, Layer.DAEMON, "event queued"))
-              .step("3. ...and relaunches the app in the background", backgroundLaunch())
-              .step("4. the new launch restores its archives", restored("downloads.json"))
-              .step(
-                  "4. the delegate is relinked by identifier",
-                  event(Layer.SESSION, "sessionRelinked"))
+              .step("2. the daemon keeps transferring", task(task, Layer.DAEMON, "downloading"));
+          relaunchedInBackground(check, task, "downloads.json");
+          check
               .step(
                   "4. queued didFinishDownloadingTo delivered",
                   task(task, Layer.DELEGATE, "didFinishDownloadingTo"))
               .step(
                   "4. the file is moved before it returns",
-                  task(task, Layer.APP, "moved into the library"))
-              .step(
-                  "4. queued didCompleteWithError delivered",
-                  task(task, Layer.DELEGATE, "didCompleteWithError"))
-              .step("4. notification posted", event(Layer.NOTIFICATION, "VideoDownloadFinished"))
-              .step(
-                  "4. urlSessionDidFinishEvents arrives",
-                  event(Layer.DELEGATE, "urlSessionDidFinishEvents"))
-              .step(
-                  "4. the app calls the completion handler",
-                  event(Layer.APP, "calling the completion handler"))
-              .step("4. the system sees it called", handlerCalled());
+                  task(task, Layer.APP, "moved into the library"));
+          completedInBackground(check, task, "VideoDownloadFinished");
           checkMovie(phone, check, videoId);
           return finish("download", phone, check);
         });
@@ -134,8 +117,7 @@ public final class Stories {
           long task = (Long) phone.command("uploadVideo", movie.toString(), videoId);
           phone.awaitEvent(inLaunch(1, task, Layer.DELEGATE, "didSendBodyData"));
 
-          phone.device().terminate(APP);
-          phone.awaitEvent(handlerCalled());
+          killAndAwaitBackgroundRelaunch(phone);
 
           StoryCheck check = new StoryCheck();
           check
@@ -143,24 +125,9 @@ public final class Stories {
                   "1. the app posts the video's metadata",
                   event(Layer.NOTIFICATION, "VideoPrepared"))
               .step("1. the daemon owns the upload", task(task, Layer.DAEMON, "task created"))
-              .step("2. the device kills the app", killed())
-              .step("3. the daemon queues the events", task(task, Layer.DAEMON, "event queued"))
-              .step("3. ...and relaunches the app in the background", backgroundLaunch())
-              .step("4. the new launch restores its archives", restored("uploads.json"))
-              .step(
-                  "4. the delegate is relinked by identifier",
-                  event(Layer.SESSION, "sessionRelinked"))
-              .step(
-                  "4. queued didCompleteWithError delivered",
-                  task(task, Layer.DELEGATE, "didCompleteWithError"))
-              .step("4. notification posted", event(Layer.NOTIFICATION, "VideoUploadFinished"))
-              .step(
-                  "4. urlSessionDidFinishEvents arrives",
-                  event(Layer.DELEGATE, "urlSessionDidFinishEvents"))
-              .step(
-                  "4. the app calls the completion handler",
-                  event(Layer.APP, "calling the completion handler"))
-              .step("4. the system sees it called", handlerCalled());
+              .step("2. the device kills the app", killed());
+          relaunchedInBackground(check, task, "uploads.json");
+          completedInBackground(check, task, "VideoUploadFinished");
           String sent = VideoFarmPhone.sha256(movie);
           String stored = phone.serverMovieSha256(videoId);
           check.require(
@@ -179,9 +146,7 @@ public final class Stories {
         phone -> {
           Path movie = VideoFarmPhone.randomFile(root.resolve("movie.mp4"), MOVIE_BYTES, 3);
           String videoId = phone.addVideoWithMovie("Tractor", movie);
-          phone.server().faults().throttleBytesPerSecond(THROTTLE);
-          phone.launch();
-          long task = (Long) phone.command("downloadMovieAndThumbnail", videoId);
+          long task = startThrottledDownload(phone, videoId);
           phone.awaitEvent(
               inLaunch(1, task, Layer.DELEGATE, "didWriteData")
                   .and(event -> !event.detail().contains(" 0/")));
@@ -236,6 +201,54 @@ public final class Stories {
             "stopped", phone.events(), List.of(), List.of("the story stopped: " + e.getMessage()));
       }
     }
+  }
+
+  /**
+   * Launches the app and has it download the video's movie and thumbnail, slowly enough for the
+   * story to interrupt it; returns the movie's task.
+   */
+  private static long startThrottledDownload(VideoFarmPhone phone, String videoId)
+      throws Exception {
+    phone.server().faults().throttleBytesPerSecond(THROTTLE);
+    phone.launch();
+    return (Long) phone.command("downloadMovieAndThumbnail", videoId);
+  }
+
+  /**
+   * The system kills the app mid-transfer; returns once the background relaunch for the finished
+   * transfer has called the completion handler.
+   */
+  private static void killAndAwaitBackgroundRelaunch(VideoFarmPhone phone) throws Exception {
+    phone.device().terminate(APP);
+    phone.awaitEvent(handlerCalled());
+  }
+
+  /** Steps 3-4 shared by download and upload: the daemon relaunches the killed app for events. */
+  private static void relaunchedInBackground(StoryCheck check, long task, String archive) {
+    check
+        .step("3. the daemon queues the events", task(task, Layer.DAEMON, "event queued"))
+        .step("3. ...and relaunches the app in the background", backgroundLaunch())
+        .step("4. the new launch restores its archives", restored(archive))
+        .step("4. the delegate is relinked by identifier", event(Layer.SESSION, "sessionRelinked"));
+  }
+
+  /**
+   * The end of step 4 shared by download and upload: the task completes, the app says so and calls
+   * the completion handler it was given.
+   */
+  private static void completedInBackground(StoryCheck check, long task, String notification) {
+    check
+        .step(
+            "4. queued didCompleteWithError delivered",
+            task(task, Layer.DELEGATE, "didCompleteWithError"))
+        .step("4. notification posted", event(Layer.NOTIFICATION, notification))
+        .step(
+            "4. urlSessionDidFinishEvents arrives",
+            event(Layer.DELEGATE, "urlSessionDidFinishEvents"))
+        .step(
+            "4. the app calls the completion handler",
+            event(Layer.APP, "calling the completion handler"))
+        .step("4. the system sees it called", handlerCalled());
   }
 
   private static void checkMovie(VideoFarmPhone phone, StoryCheck check, String videoId)

@@ -21,33 +21,15 @@ import lab.videofarm.os.AppState;
 import lab.videofarm.os.timeline.Layer;
 import lab.videofarm.os.timeline.TimelineEvent;
 import lab.videofarm.story.VideoFarmPhone;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The app across kills, force-quits and relaunches: it rebuilds itself from its archives and from
  * what the daemon hands back for the same session identifier. Observed only from outside: the
  * timeline, the app's container and the server.
  */
-class AppRelaunchTest {
+class AppRelaunchTest extends PhoneScenario {
   private static final long THROTTLE = 400_000;
-
-  @TempDir Path root;
-  private VideoFarmPhone phone;
-
-  @BeforeEach
-  void startPhone() throws Exception {
-    phone = VideoFarmPhone.start(root);
-  }
-
-  @AfterEach
-  void stopPhone(TestInfo test) throws Exception {
-    AppScenario.saveTimeline(phone, "AppRelaunchTest." + test.getDisplayName());
-    phone.close();
-  }
 
   @Test
   void aDownloadKilledMidwayIsCompletedByABackgroundRelaunch() throws Exception {
@@ -75,9 +57,7 @@ class AppRelaunchTest {
   void theKilledLaunchIsCollectedAndNoneOfItsNotificationsReachTheNext() throws Exception {
     Path movie = VideoFarmPhone.randomFile(root.resolve("movie.mp4"), MOVIE_BYTES, 22);
     String id = phone.addVideoWithMovie("Straw", movie);
-    phone.server().faults().throttleBytesPerSecond(THROTTLE);
-    phone.launch();
-    long task = (Long) phone.command("downloadMovieAndThumbnail", id);
+    long task = startThrottledDownload(id);
     phone.awaitEvent(notification("VideoDownloadProgressed", task));
     WeakReference<ClassLoader> firstLaunch =
         new WeakReference<>(phone.device().classLoader(APP).orElseThrow());
@@ -128,9 +108,7 @@ class AppRelaunchTest {
   void aForceQuitDownloadResumesOnTheNextLaunchWithoutResendingBytes() throws Exception {
     Path movie = VideoFarmPhone.randomFile(root.resolve("movie.mp4"), MOVIE_BYTES, 24);
     String id = phone.addVideoWithMovie("Plough", movie);
-    phone.server().faults().throttleBytesPerSecond(THROTTLE);
-    phone.launch();
-    long task = (Long) phone.command("downloadMovieAndThumbnail", id);
+    long task = startThrottledDownload(id);
     phone.awaitEvent(notification("VideoDownloadProgressed", task));
 
     phone.device().forceQuit(APP);
@@ -159,9 +137,7 @@ class AppRelaunchTest {
   void aPausedDownloadKeepsItsResumeDataAcrossAKill() throws Exception {
     Path movie = VideoFarmPhone.randomFile(root.resolve("movie.mp4"), MOVIE_BYTES, 25);
     String id = phone.addVideoWithMovie("Trough", movie);
-    phone.server().faults().throttleBytesPerSecond(THROTTLE);
-    phone.launch();
-    long task = (Long) phone.command("downloadMovieAndThumbnail", id);
+    long task = startThrottledDownload(id);
     phone.awaitEvent(notification("VideoDownloadProgressed", task));
     phone.command("pauseDownloads", id);
     phone.awaitEvent(notification("VideoDownloadPaused", task));
@@ -233,10 +209,15 @@ class AppRelaunchTest {
 
   // ---- steps and what they look for ----
 
-  private long startThrottledDownloadThenKill(String id) throws Exception {
+  /** Launches the app and starts a download slow enough to still be running when a test acts. */
+  private long startThrottledDownload(String id) throws Exception {
     phone.server().faults().throttleBytesPerSecond(THROTTLE);
     phone.launch();
-    long task = (Long) phone.command("downloadMovieAndThumbnail", id);
+    return (Long) phone.command("downloadMovieAndThumbnail", id);
+  }
+
+  private long startThrottledDownloadThenKill(String id) throws Exception {
+    long task = startThrottledDownload(id);
     phone.awaitEvent(delegate("didWriteData", task));
     phone.device().terminate(APP);
     return task;

@@ -19,31 +19,13 @@ import lab.videofarm.os.timeline.Layer;
 import lab.videofarm.os.timeline.TimelineEvent;
 import lab.videofarm.server.RecordedRequest;
 import lab.videofarm.story.VideoFarmPhone;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seven tasks of the course's VFMAPIClient, each against the real sample server through the
  * real device and daemon, with real files checked byte for byte.
  */
-class VFMAPIClientTest {
-  @TempDir Path root;
-  private VideoFarmPhone phone;
-
-  @BeforeEach
-  void startPhone() throws Exception {
-    phone = VideoFarmPhone.start(root);
-  }
-
-  @AfterEach
-  void stopPhone(TestInfo test) throws Exception {
-    AppScenario.saveTimeline(phone, "VFMAPIClientTest." + test.getDisplayName());
-    phone.close();
-  }
-
+class VFMAPIClientTest extends PhoneScenario {
   @Test
   void fetchVideosListsWhatTheServerHas() throws Exception {
     String first = phone.addVideo("Hens");
