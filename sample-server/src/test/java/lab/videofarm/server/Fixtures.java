@@ -9,7 +9,11 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
 
@@ -70,5 +74,30 @@ final class Fixtures {
     TestHttp.Reply put = http.put("/videos/" + id + "/movie", movie);
     assertThat(put.status()).as(put.text()).isEqualTo(201);
     return id;
+  }
+
+  /** Reads one response head (status line and header lines), leaving the body unread. */
+  static List<String> readResponseHead(InputStream in) throws IOException {
+    List<String> lines = new ArrayList<>();
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int previous = -1;
+    while (true) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IOException("connection closed inside a response head: " + lines);
+      }
+      if (b == '\n' && previous == '\r') {
+        byte[] bytes = line.toByteArray();
+        String text = new String(bytes, 0, bytes.length - 1, StandardCharsets.US_ASCII);
+        if (text.isEmpty()) {
+          return lines;
+        }
+        lines.add(text);
+        line.reset();
+      } else {
+        line.write(b);
+      }
+      previous = b;
+    }
   }
 }

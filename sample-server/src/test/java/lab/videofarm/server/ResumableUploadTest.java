@@ -3,9 +3,7 @@ package lab.videofarm.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -58,13 +55,13 @@ class ResumableUploadTest {
     try (Socket socket = socket()) {
       sendHead(socket, "PUT", movie, NEW_MOVIE.length, "Upload-Incomplete: ?0");
 
-      List<String> interim = readHead(socket.getInputStream());
+      List<String> interim = Fixtures.readResponseHead(socket.getInputStream());
 
       assertThat(interim.get(0)).startsWith("HTTP/1.1 104");
       assertThat(header(interim, "Location")).matches("/uploads/[0-9a-f]{32}");
       assertThat(header(interim, "Upload-Draft-Interop-Version")).isEqualTo("3");
       socket.getOutputStream().write(NEW_MOVIE);
-      List<String> last = readHead(socket.getInputStream());
+      List<String> last = Fixtures.readResponseHead(socket.getInputStream());
       assertThat(last.get(0)).startsWith("HTTP/1.1 204");
     }
     assertThat(http.get(movie).body()).isEqualTo(NEW_MOVIE);
@@ -141,7 +138,8 @@ class ResumableUploadTest {
       sendHead(socket, "PUT", movie, NEW_MOVIE.length, "Upload-Incomplete: ?0");
       socket.getOutputStream().write(NEW_MOVIE);
 
-      assertThat(readHead(socket.getInputStream()).get(0)).startsWith("HTTP/1.1 204");
+      assertThat(Fixtures.readResponseHead(socket.getInputStream()).get(0))
+          .startsWith("HTTP/1.1 204");
     }
     try (Stream<Path> uploads = Files.list(data.resolve("uploads"))) {
       assertThat(uploads).isEmpty();
@@ -180,7 +178,7 @@ class ResumableUploadTest {
     String location;
     try (Socket socket = socket()) {
       sendHead(socket, "PUT", movie, NEW_MOVIE.length, "Upload-Incomplete: ?0");
-      location = header(readHead(socket.getInputStream()), "Location");
+      location = header(Fixtures.readResponseHead(socket.getInputStream()), "Location");
       socket.getOutputStream().write(NEW_MOVIE, 0, bytes);
       socket.getOutputStream().flush();
     }
@@ -236,31 +234,6 @@ class ResumableUploadTest {
     OutputStream out = socket.getOutputStream();
     out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
     out.flush();
-  }
-
-  /** Reads one response head (status line and header lines), leaving the body unread. */
-  private static List<String> readHead(InputStream in) throws IOException {
-    List<String> lines = new ArrayList<>();
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    int previous = -1;
-    while (true) {
-      int b = in.read();
-      if (b < 0) {
-        throw new IOException("connection closed inside a response head: " + lines);
-      }
-      if (b == '\n' && previous == '\r') {
-        byte[] bytes = line.toByteArray();
-        String text = new String(bytes, 0, bytes.length - 1, StandardCharsets.US_ASCII);
-        if (text.isEmpty()) {
-          return lines;
-        }
-        lines.add(text);
-        line.reset();
-      } else {
-        line.write(b);
-      }
-      previous = b;
-    }
   }
 
   private static String header(List<String> head, String name) {
