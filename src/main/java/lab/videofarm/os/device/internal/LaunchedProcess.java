@@ -139,6 +139,7 @@ public final class LaunchedProcess implements AppProcess {
   }
 
   /** The delegate, once created; null before and after death. */
+  @Override
   public ApplicationDelegate delegate() {
     return delegate;
   }

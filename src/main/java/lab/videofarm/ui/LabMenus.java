@@ -1,0 +1,73 @@
+package lab.videofarm.ui;
+
+import java.awt.event.KeyEvent;
+import javax.swing.Action;
+import javax.swing.JCheckBoxMenuItem;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JMenuItem;
+import lab.videofarm.ui.device.DeviceActions;
+import lab.videofarm.ui.story.StoryPlayer;
+import lab.videofarm.ui.timeline.TimelineFileActions;
+
+/**
+ * The menu bar. Every shortcut of the window is registered here, once, as the accelerator of its
+ * action's menu item; the buttons share the same actions.
+ */
+final class LabMenus {
+  private LabMenus() {}
+
+  static JMenuBar build(
+      TimelineFileActions files,
+      Action quit,
+      DeviceActions device,
+      StoryPlayer stories,
+      ViewActions view) {
+    JMenuBar bar = new JMenuBar();
+    bar.add(menu("File", KeyEvent.VK_F, files.load(), files.save(), null, quit));
+    bar.add(
+        menu(
+            "Device",
+            KeyEvent.VK_D,
+            device.launch,
+            device.home,
+            null,
+            device.terminate,
+            device.forceQuit,
+            null,
+            device.backgroundFetch));
+    JMenu network = menu("Network", KeyEvent.VK_N);
+    network.add(new JCheckBoxMenuItem(device.offline));
+    network.addSeparator();
+    device.presets.forEach(network::add);
+    network.add(device.resetNetwork);
+    network.addSeparator();
+    network.add(device.dropConnections);
+    bar.add(network);
+    JMenu story = menu("Stories", KeyEvent.VK_S);
+    stories.actions().forEach(story::add);
+    bar.add(story);
+    JMenu viewMenu = menu("View", KeyEvent.VK_V);
+    viewMenu.add(new JCheckBoxMenuItem(view.dark));
+    viewMenu.add(new JCheckBoxMenuItem(view.presentation));
+    viewMenu.add(new JCheckBoxMenuItem(view.stepMode));
+    bar.add(viewMenu);
+    return bar;
+  }
+
+  /** A menu of {@code actions}; a null makes a separator. */
+  private static JMenu menu(String name, int mnemonic, Action... actions) {
+    JMenu menu = new JMenu(name);
+    menu.setMnemonic(mnemonic);
+    menu.setName("menu." + name.toLowerCase(java.util.Locale.ROOT));
+    for (Action action : actions) {
+      if (action == null) {
+        menu.addSeparator();
+      } else {
+        JMenuItem item = menu.add(action);
+        item.setName("menu." + action.getValue(Action.NAME));
+      }
+    }
+    return menu;
+  }
+}
