@@ -37,7 +37,7 @@ final class LabMenus {
             null,
             device.backgroundFetch));
     JMenu network = menu("Network", KeyEvent.VK_N);
-    network.add(new JCheckBoxMenuItem(device.offline));
+    network.add(checkBox(device.offline));
     network.addSeparator();
     device.presets.forEach(network::add);
     network.add(device.resetNetwork);
@@ -48,11 +48,17 @@ final class LabMenus {
     stories.actions().forEach(story::add);
     bar.add(story);
     JMenu viewMenu = menu("View", KeyEvent.VK_V);
-    viewMenu.add(new JCheckBoxMenuItem(view.dark));
-    viewMenu.add(new JCheckBoxMenuItem(view.presentation));
-    viewMenu.add(new JCheckBoxMenuItem(view.stepMode));
+    viewMenu.add(checkBox(view.dark));
+    viewMenu.add(checkBox(view.presentation));
+    viewMenu.add(checkBox(view.stepMode));
     bar.add(viewMenu);
     return bar;
+  }
+
+  private static JCheckBoxMenuItem checkBox(Action action) {
+    JCheckBoxMenuItem item = new JCheckBoxMenuItem(action);
+    item.setName("menu." + action.getValue(Action.NAME));
+    return item;
   }
 
   /** A menu of {@code actions}; a null makes a separator. */

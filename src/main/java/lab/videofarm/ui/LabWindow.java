@@ -129,17 +129,16 @@ public final class LabWindow extends JFrame {
               setSize(new Dimension(1600, 1000));
               setLocationRelativeTo(null);
             });
-    restoreSplit(mainSplit, "main", -1);
-    restoreSplit(centreSplit, "centre", (int) (getHeight() * 0.5));
-    restoreSplit(sceneSplit, "scene", (int) (getWidth() * 0.35));
+    restoreSplit(mainSplit, "main");
+    restoreSplit(centreSplit, "centre");
+    restoreSplit(sceneSplit, "scene");
   }
 
-  private void restoreSplit(JSplitPane split, String name, int fallback) {
+  /** Where the user left it; otherwise the split's resize weight shares the space. */
+  private void restoreSplit(JSplitPane split, String name) {
     int location = prefs.split(name);
     if (location > 0) {
       split.setDividerLocation(location);
-    } else if (fallback > 0) {
-      split.setDividerLocation(fallback);
     }
   }
 

@@ -68,7 +68,11 @@ class LabWindowTest {
                 && event.detail().contains("URL_SESSION_EVENTS"));
     driver.awaitRow(
         event -> event.taskId() == task && event.what().equals("didFinishDownloadingTo"));
-    driver.awaitRow(event -> event.what().equals("completionHandler"));
+    driver.awaitRow(
+        event ->
+            event.layer() == Layer.DEVICE
+                && event.what().equals("completionHandler")
+                && event.detail().equals("called"));
     driver.frame.button("controls.launch").click();
     driver.awaitPhoneShows("app");
     await()

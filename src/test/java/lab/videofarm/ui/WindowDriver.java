@@ -32,8 +32,11 @@ final class WindowDriver implements AutoCloseable {
   final LabWindow window;
   final FrameFixture frame;
   final LabRuntime runtime;
+  final WindowPrefs prefs;
 
-  private WindowDriver(LabWindow window, FrameFixture frame, LabRuntime runtime) {
+  private WindowDriver(
+      LabWindow window, FrameFixture frame, LabRuntime runtime, WindowPrefs prefs) {
+    this.prefs = prefs;
     this.window = window;
     this.frame = frame;
     this.runtime = runtime;
@@ -53,10 +56,10 @@ final class WindowDriver implements AutoCloseable {
               return built;
             });
     FrameFixture frame = new FrameFixture(robot, window);
-    frame.show();
+    frame.show(new java.awt.Dimension(1600, 1000));
     GuiActionRunner.execute(() -> window.start(() -> LabRuntime.start(root)));
     await().atMost(TIMEOUT).until(() -> window.runtime() != null);
-    return new WindowDriver(window, frame, window.runtime());
+    return new WindowDriver(window, frame, window.runtime(), prefs);
   }
 
   /** Presses one of the app's buttons: a static method of {@code AppCommands}, in the launch. */

@@ -14,6 +14,7 @@ import javax.swing.KeyStroke;
 import javax.swing.SwingWorker;
 import javax.swing.filechooser.FileNameExtensionFilter;
 import lab.videofarm.os.timeline.TimelineEvent;
+import lab.videofarm.ui.Icons;
 import lab.videofarm.ui.UserMessages;
 
 /**
@@ -34,12 +35,14 @@ public final class TimelineFileActions {
     this.save =
         action(
             "Save timeline…",
+            "save",
             KeyEvent.VK_S,
             "Write every event shown to a JSON-lines file, to replay later",
             this::saveChosen);
     this.load =
         action(
             "Open timeline…",
+            "open",
             KeyEvent.VK_O,
             "Replay a saved timeline: the table, graph and inspector show it as if live",
             this::loadChosen);
@@ -53,9 +56,9 @@ public final class TimelineFileActions {
     return load;
   }
 
-  private static Action action(String name, int key, String tip, Runnable handler) {
+  private static Action action(String name, String icon, int key, String tip, Runnable handler) {
     Action action =
-        new AbstractAction(name) {
+        new AbstractAction(name, Icons.get(icon)) {
           @Override
           public void actionPerformed(ActionEvent event) {
             handler.run();

@@ -106,11 +106,13 @@ public final class TimelinePanel extends JPanel {
     table.setDefaultRenderer(String.class, new TimelineRenderer(model));
     table.setDefaultRenderer(Layer.class, new TimelineRenderer(model));
     TableColumnModel columns = table.getColumnModel();
-    int[] widths = {100, 70, 110, 200, 50, 700};
+    // Widths in characters, so that presentation mode's larger font still fits.
+    int[] widths = {12, 6, 12, 12, 5, 80};
+    int character = table.getFontMetrics(table.getFont()).charWidth('0');
     for (int i = 0; i < widths.length; i++) {
-      columns.getColumn(i).setPreferredWidth(widths[i]);
+      columns.getColumn(i).setPreferredWidth(widths[i] * character + 12);
       if (i < widths.length - 1) {
-        columns.getColumn(i).setMinWidth(widths[i] * 3 / 4);
+        columns.getColumn(i).setMinWidth(widths[i] * character + 12);
       }
     }
     table

@@ -41,6 +41,12 @@ final class TimelineRenderer extends DefaultTableCellRenderer {
     boolean loud = event.severity() != Severity.INFO || marked;
     setFont(loud || column == TimelineTableModel.LAYER ? base.deriveFont(Font.BOLD) : base);
     setBorder(border(column, marked));
+    setToolTipText(
+        switch (column) {
+          case TimelineTableModel.SESSION -> event.sessionId().isEmpty() ? null : event.sessionId();
+          case TimelineTableModel.WHAT -> String.valueOf(text);
+          default -> null;
+        });
     if (selected) {
       return this;
     }

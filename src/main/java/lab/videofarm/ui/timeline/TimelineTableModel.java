@@ -120,6 +120,15 @@ final class TimelineTableModel extends AbstractTableModel {
     return column == LAYER ? Layer.class : String.class;
   }
 
+  /**
+   * The last part of a session identifier ("background" for "lab.videofarm.app.background"): the
+   * app's identifiers share their prefix, and the column is narrow.
+   */
+  static String shortSession(String sessionId) {
+    int dot = sessionId.lastIndexOf('.');
+    return dot < 0 ? sessionId : sessionId.substring(dot + 1);
+  }
+
   @Override
   public Object getValueAt(int row, int column) {
     TimelineEvent event = event(row);
@@ -127,7 +136,7 @@ final class TimelineTableModel extends AbstractTableModel {
       case TIME -> CLOCK.format(event.time());
       case LAUNCH -> event.launch() == TimelineEvent.NO_LAUNCH ? "" : "#" + event.launch();
       case LAYER -> event.layer();
-      case SESSION -> event.sessionId();
+      case SESSION -> shortSession(event.sessionId());
       case TASK -> event.hasTask() ? Long.toString(event.taskId()) : "";
       case WHAT -> event.detail().isEmpty() ? event.what() : event.what() + "  " + event.detail();
       default -> throw new IllegalArgumentException("column " + column);
