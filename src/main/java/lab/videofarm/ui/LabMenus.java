@@ -39,13 +39,17 @@ final class LabMenus {
     JMenu network = menu("Network", KeyEvent.VK_N);
     network.add(checkBox(device.offline));
     network.addSeparator();
-    device.presets.forEach(network::add);
-    network.add(device.resetNetwork);
+    for (Action preset : device.presets) {
+      network.add(preset).setName("menu." + preset.getValue(Action.NAME));
+    }
+    network.add(device.resetNetwork).setName("menu.Unlimited");
     network.addSeparator();
-    network.add(device.dropConnections);
+    network.add(device.dropConnections).setName("menu.Drop connections now");
     bar.add(network);
     JMenu story = menu("Stories", KeyEvent.VK_S);
-    stories.actions().forEach(story::add);
+    for (Action play : stories.actions()) {
+      story.add(play).setName("menu." + play.getValue(Action.NAME));
+    }
     bar.add(story);
     JMenu viewMenu = menu("View", KeyEvent.VK_V);
     viewMenu.add(checkBox(view.dark));

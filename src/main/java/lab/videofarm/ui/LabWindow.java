@@ -56,6 +56,7 @@ public final class LabWindow extends JFrame {
   private final JSplitPane sceneSplit;
   private final JSplitPane centreSplit;
   private final JSplitPane mainSplit;
+  private final StoryPlayer stories;
   private final EdtWatchdog watchdog = new EdtWatchdog(this::edtStalled);
   private volatile LabRuntime runtime;
 
@@ -83,7 +84,7 @@ public final class LabWindow extends JFrame {
     status.setBorder(BorderFactory.createEmptyBorder(3, 8, 3, 8));
     add(mainSplit, BorderLayout.CENTER);
     add(status, BorderLayout.SOUTH);
-    StoryPlayer stories = new StoryPlayer(timeline, this::showStatus, this);
+    stories = new StoryPlayer(timeline, this::showStatus, this);
     ViewActions view = new ViewActions(appearance, scene);
     setJMenuBar(LabMenus.build(files, quitAction(), device, stories, view));
     addWindowListener(new RememberOnClose());
@@ -230,6 +231,10 @@ public final class LabWindow extends JFrame {
 
   public TimelineFileActions timelineFiles() {
     return files;
+  }
+
+  public StoryPlayer stories() {
+    return stories;
   }
 
   public DeviceActions deviceActions() {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.awt.Component;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JList;
@@ -82,7 +83,7 @@ class LabWindowTest {
 
   @Test
   void forceQuitCancelsTheDownloadWithTheForceQuitReason() throws Exception {
-    driver.frame.button("controls.launch").click();
+    driver.frame.button("phone.appIcon").click();
     driver.awaitPhoneShows("app");
     String videoId = driver.addVideoThroughTheApp(root, "Tractor", MOVIE_BYTES);
     long task = startThrottledDownload(videoId);
@@ -101,6 +102,38 @@ class LabWindowTest {
                     && event.layer() == Layer.DAEMON
                     && event.detail().contains("-999"));
     assertThat(cancelled.detail()).contains("reason 0");
+  }
+
+  @Test
+  void theNetworkPresetChosenShowsInThePhonesStatusBar() {
+    driver.frame.button("controls.preset.EDGE").click();
+    await()
+        .atMost(WindowDriver.TIMEOUT)
+        .until(() -> GuiActionRunner.execute(() -> networkShown().equals("EDGE")));
+
+    driver.frame.toggleButton("controls.offline").click();
+    await()
+        .atMost(WindowDriver.TIMEOUT)
+        .until(() -> GuiActionRunner.execute(() -> networkShown().equals("offline")));
+    driver.awaitRow(event -> event.layer() == Layer.NETWORK && event.what().equals("offline"));
+  }
+
+  @Test
+  void aStoryPlayedFromTheMenuShowsItsTimelineAndItsSteps() {
+    driver.frame.menuItem("menu.Play the download story").click();
+
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(() -> GuiActionRunner.execute(() -> !driver.window.timeline().isShowingLive()));
+    driver.frame.label("timeline.source").requireText("Showing the download story  ");
+    assertThat(driver.frame.dialog("story.dialog").textBox("story.steps").text())
+        .contains("OK: every step happened in order");
+    driver.awaitRow(
+        event -> event.layer() == Layer.SESSION && event.what().equals("sessionRelinked"));
+  }
+
+  private String networkShown() {
+    return ((JLabel) WindowDriver.find(driver.window, "phone.status.network")).getText();
   }
 
   private long startThrottledDownload(String videoId) throws Exception {
