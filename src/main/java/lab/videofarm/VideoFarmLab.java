@@ -1,5 +1,7 @@
 package lab.videofarm;
 
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -46,9 +48,9 @@ public final class VideoFarmLab {
   }
 
   /** Closing the window ends the program once the phone and the server have stopped. */
-  private static final class ExitWhenClosed extends java.awt.event.WindowAdapter {
+  private static final class ExitWhenClosed extends WindowAdapter {
     @Override
-    public void windowClosed(java.awt.event.WindowEvent event) {
+    public void windowClosed(WindowEvent event) {
       Thread exit =
           new Thread(
               () -> {

@@ -1,6 +1,7 @@
 package lab.videofarm.ui;
 
 import java.awt.BorderLayout;
+import java.awt.Component;
 import java.awt.Dimension;
 import java.awt.event.ActionEvent;
 import java.awt.event.InputEvent;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javax.swing.AbstractAction;
 import javax.swing.Action;
 import javax.swing.BorderFactory;
@@ -92,11 +94,7 @@ public final class LabWindow extends JFrame {
   }
 
   private JSplitPane split(
-      String name,
-      int orientation,
-      java.awt.Component first,
-      java.awt.Component second,
-      double weight) {
+      String name, int orientation, Component first, Component second, double weight) {
     JSplitPane split = new JSplitPane(orientation, true, first, second);
     split.setName("split." + name);
     split.setResizeWeight(weight);
@@ -207,8 +205,7 @@ public final class LabWindow extends JFrame {
   }
 
   /** Waits until the phone and the server have stopped after the window closed. */
-  public boolean awaitStopped(long timeout, java.util.concurrent.TimeUnit unit)
-      throws InterruptedException {
+  public boolean awaitStopped(long timeout, TimeUnit unit) throws InterruptedException {
     return worker.awaitTermination(timeout, unit);
   }
 
@@ -244,15 +241,11 @@ public final class LabWindow extends JFrame {
   /** Remembers bounds and splits, then stops the watchdog, the feed, the phone and the server. */
   private final class RememberOnClose extends WindowAdapter {
     @Override
-    public void windowClosing(WindowEvent event) {
+    public void windowClosed(WindowEvent event) {
       prefs.setBounds(getBounds());
       prefs.setSplit("main", mainSplit.getDividerLocation());
       prefs.setSplit("centre", centreSplit.getDividerLocation());
       prefs.setSplit("scene", sceneSplit.getDividerLocation());
-    }
-
-    @Override
-    public void windowClosed(WindowEvent event) {
       watchdog.close();
       try {
         feed.close();

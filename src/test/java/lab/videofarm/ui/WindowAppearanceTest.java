@@ -10,6 +10,7 @@ import java.awt.event.KeyEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.swing.JSplitPane;
 import lab.videofarm.os.timeline.TimelineEvent;
 import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.KeyPressInfo;
@@ -66,6 +67,21 @@ class WindowAppearanceTest {
     assertThat(GuiActionRunner.execute(() -> driver.window.timeline().table().getRowHeight()))
         .isGreaterThan((int) before);
     assertThat(driver.prefs.presentation()).isTrue();
+  }
+
+  @Test
+  void closingTheWindowRemembersItsSizeAndSplits() throws Exception {
+    int centre = GuiActionRunner.execute(() -> split("split.centre").getDividerLocation());
+
+    driver.close();
+
+    assertThat(driver.prefs.bounds())
+        .hasValueSatisfying(bounds -> assertThat(bounds.width).isEqualTo(1600));
+    assertThat(driver.prefs.split("centre")).isEqualTo(centre);
+  }
+
+  private JSplitPane split(String name) {
+    return (JSplitPane) WindowDriver.find(driver.window, name);
   }
 
   @Test

@@ -33,6 +33,7 @@ final class WindowDriver implements AutoCloseable {
   final FrameFixture frame;
   final LabRuntime runtime;
   final WindowPrefs prefs;
+  private boolean closed;
 
   private WindowDriver(
       LabWindow window, FrameFixture frame, LabRuntime runtime, WindowPrefs prefs) {
@@ -170,6 +171,10 @@ final class WindowDriver implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    if (closed) {
+      return;
+    }
+    closed = true;
     frame.cleanUp();
     window.awaitStopped(20, java.util.concurrent.TimeUnit.SECONDS);
   }

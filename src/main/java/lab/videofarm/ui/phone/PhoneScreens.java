@@ -9,8 +9,6 @@ import java.awt.GradientPaint;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.GridBagLayout;
-import java.awt.event.MouseAdapter;
-import java.awt.event.MouseEvent;
 import javax.swing.BorderFactory;
 import javax.swing.Box;
 import javax.swing.BoxLayout;
@@ -111,16 +109,5 @@ final class PhoneScreens {
       g.fillRect(0, 0, getWidth(), getHeight());
       g.dispose();
     }
-  }
-
-  /** Clicks anywhere on {@code component} run {@code action}. */
-  static void onClick(JComponent component, Runnable action) {
-    component.addMouseListener(
-        new MouseAdapter() {
-          @Override
-          public void mouseClicked(MouseEvent event) {
-            action.run();
-          }
-        });
   }
 }

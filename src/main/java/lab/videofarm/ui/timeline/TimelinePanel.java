@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import javax.swing.BorderFactory;
+import javax.swing.Box;
 import javax.swing.DefaultComboBoxModel;
 import javax.swing.JButton;
 import javax.swing.JComboBox;
@@ -90,7 +91,7 @@ public final class TimelinePanel extends JPanel {
     bar.add(follow);
     bar.addSeparator();
     bar.add(count);
-    bar.add(javax.swing.Box.createHorizontalGlue());
+    bar.add(Box.createHorizontalGlue());
     bar.add(source);
     bar.add(live);
     return bar;
