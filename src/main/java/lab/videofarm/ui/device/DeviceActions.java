@@ -46,84 +46,84 @@ public final class DeviceActions {
   public DeviceActions(Executor worker, Component parent, Runnable onHome) {
     this.worker = worker;
     this.parent = parent;
-    launch =
-        action(
-            "Launch",
-            "launch",
-            KeyStroke.getKeyStroke(KeyEvent.VK_L, MENU),
-            "Tap the app's icon: iOS launches it in the foreground (didFinishLaunching), or brings"
-                + " it back if it is still in memory",
-            lab -> lab.device().launch(LabRuntime.APP));
-    home =
-        action(
-            "Home",
-            "home",
-            KeyStroke.getKeyStroke(KeyEvent.VK_H, MENU),
-            "Press Home: the app enters the background and is suspended a few seconds later; its"
-                + " background transfers go on in the transfer daemon",
-            lab -> {
-              lab.device().goHome();
-              SwingUtilities.invokeLater(onHome);
-            });
+    launch = action("Launch", "launch", key(KeyEvent.VK_L), WhatIOSDoes.LAUNCH, this::launchApp);
+    home = action("Home", "home", key(KeyEvent.VK_H), WhatIOSDoes.HOME, lab -> goHome(lab, onHome));
     terminate =
         action(
             "System terminate",
             "terminate",
-            KeyStroke.getKeyStroke(KeyEvent.VK_T, MENU),
-            "Memory pressure: iOS ends the app; its background transfers go on, and iOS relaunches"
-                + " it in the background when they have events for it",
+            key(KeyEvent.VK_T),
+            WhatIOSDoes.TERMINATE,
             lab -> lab.device().terminate(LabRuntime.APP));
     forceQuit =
         action(
             "Force quit",
             "forcequit",
-            KeyStroke.getKeyStroke(KeyEvent.VK_Q, MENU_SHIFT),
-            "Swipe the app away in the app switcher: cancels this app's background transfers; no"
-                + " relaunch",
+            shiftKey(KeyEvent.VK_Q),
+            WhatIOSDoes.FORCE_QUIT,
             lab -> lab.device().forceQuit(LabRuntime.APP));
     backgroundFetch =
         action(
             "Simulate background fetch",
             "fetch",
-            KeyStroke.getKeyStroke(KeyEvent.VK_B, MENU),
-            "Xcode's Simulate Background Fetch: iOS wakes or launches the app in the background and"
-                + " calls performFetch; it has about 30 s to call the completion handler",
+            key(KeyEvent.VK_B),
+            WhatIOSDoes.BACKGROUND_FETCH,
             lab -> lab.device().simulateBackgroundFetch(LabRuntime.APP));
+    offline =
+        action(
+            "Offline",
+            "offline",
+            shiftKey(KeyEvent.VK_O),
+            WhatIOSDoes.OFFLINE,
+            lab -> lab.network().setOnline(!lab.network().isOnline()));
+    offline.putValue(Action.SELECTED_KEY, false);
     dropConnections =
         action(
             "Drop connections now",
             "drop",
-            KeyStroke.getKeyStroke(KeyEvent.VK_D, MENU),
-            "Walk out of Wi-Fi range and back: every open connection breaks once; background"
-                + " transfers retry on their own",
+            key(KeyEvent.VK_D),
+            WhatIOSDoes.DROP_CONNECTIONS,
             lab -> lab.network().dropConnectionsNow());
     resetNetwork =
         action(
             "Unlimited",
             "network",
-            KeyStroke.getKeyStroke(KeyEvent.VK_0, MENU),
-            "Back online with no bandwidth limit and no latency",
+            key(KeyEvent.VK_0),
+            WhatIOSDoes.UNLIMITED,
             lab -> lab.network().reset());
-    offline =
-        action(
-            "Offline",
-            "offline",
-            KeyStroke.getKeyStroke(KeyEvent.VK_O, MENU_SHIFT),
-            "Airplane mode: open connections break; background transfers wait for connectivity"
-                + " and carry on when the phone is back online",
-            lab -> lab.network().setOnline(!lab.network().isOnline()));
-    offline.putValue(Action.SELECTED_KEY, false);
+    addPresets();
+    setEnabled(false);
+  }
+
+  /** One action per preset, on Ctrl+1 to Ctrl+5. */
+  private void addPresets() {
     int key = KeyEvent.VK_1;
     for (NetworkPreset preset : NetworkPreset.values()) {
       presets.add(
           action(
               PresetNames.name(preset),
               "network",
-              KeyStroke.getKeyStroke(key++, MENU),
+              key(key++),
               PresetNames.tooltip(preset),
               lab -> lab.network().apply(preset)));
     }
-    setEnabled(false);
+  }
+
+  private void launchApp(LabRuntime lab) {
+    lab.device().launch(LabRuntime.APP);
+  }
+
+  private static void goHome(LabRuntime lab, Runnable onHome) {
+    lab.device().goHome();
+    SwingUtilities.invokeLater(onHome);
+  }
+
+  private static KeyStroke key(int code) {
+    return KeyStroke.getKeyStroke(code, MENU);
+  }
+
+  private static KeyStroke shiftKey(int code) {
+    return KeyStroke.getKeyStroke(code, MENU_SHIFT);
   }
 
   /** The phone is up: the actions act on it from now on. */
