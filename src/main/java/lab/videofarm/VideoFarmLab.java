@@ -32,6 +32,7 @@ public final class VideoFarmLab {
           window.pack();
           window.restoreLayout();
           window.addWindowListener(new ExitWhenClosed());
+          Thread.setDefaultUncaughtExceptionHandler(window::uncaught);
           window.setVisible(true);
           reportTimeToWindow();
           window.start(() -> LabRuntime.start(data));

@@ -3,8 +3,8 @@ package lab.videofarm.ui;
 import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.Dimension;
+import java.awt.Toolkit;
 import java.awt.event.ActionEvent;
-import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
@@ -87,7 +87,7 @@ public final class LabWindow extends JFrame {
     add(mainSplit, BorderLayout.CENTER);
     add(status, BorderLayout.SOUTH);
     stories = new StoryPlayer(timeline, this::showStatus, this);
-    ViewActions view = new ViewActions(appearance, scene);
+    ViewActions view = new ViewActions(appearance, scene, this::zoomChanged);
     setJMenuBar(LabMenus.build(files, quitAction(), device, stories, view));
     addWindowListener(new RememberOnClose());
     showStatus("Starting the sample server and the phone…");
@@ -111,7 +111,9 @@ public final class LabWindow extends JFrame {
           }
         };
     quit.putValue(
-        Action.ACCELERATOR_KEY, KeyStroke.getKeyStroke(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK));
+        Action.ACCELERATOR_KEY,
+        KeyStroke.getKeyStroke(
+            KeyEvent.VK_Q, Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx()));
     return quit;
   }
 
@@ -176,6 +178,11 @@ public final class LabWindow extends JFrame {
     showStatus("Could not start: " + why);
   }
 
+  /** Presentation mode changed every size: the phone and its controls get what they need. */
+  private void zoomChanged() {
+    mainSplit.resetToPreferredSizes();
+  }
+
   private void appIconTapped() {
     device.launch.actionPerformed(null);
   }
@@ -207,6 +214,23 @@ public final class LabWindow extends JFrame {
   /** Waits until the phone and the server have stopped after the window closed. */
   public boolean awaitStopped(long timeout, TimeUnit unit) throws InterruptedException {
     return worker.awaitTermination(timeout, unit);
+  }
+
+  /**
+   * An exception nobody caught, such as one thrown by the app's own button handler: told in one
+   * sentence in the status line, and on the phone when it is a lesson's exercise not written yet.
+   */
+  public void uncaught(Thread thread, Throwable problem) {
+    SwingUtilities.invokeLater(
+        () -> {
+          String text = UserMessages.describe(problem);
+          if (UserMessages.isNotImplementedYet(problem)) {
+            phone.showBanner(text);
+            showStatus(text);
+          } else {
+            showStatus("Unexpected problem on " + thread.getName() + ": " + text);
+          }
+        });
   }
 
   public void showStatus(String text) {

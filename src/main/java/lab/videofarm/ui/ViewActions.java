@@ -1,21 +1,25 @@
 package lab.videofarm.ui;
 
+import java.awt.Toolkit;
 import java.awt.event.ActionEvent;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import javax.swing.AbstractAction;
 import javax.swing.Action;
 import javax.swing.KeyStroke;
+import javax.swing.SwingUtilities;
 
 /** The View menu's switches: dark theme, presentation mode, the graph's step mode. */
 final class ViewActions {
-  private static final int MENU_SHIFT = InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK;
+  private static final int MENU_SHIFT =
+      Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx() | InputEvent.SHIFT_DOWN_MASK;
 
   final Action dark;
   final Action presentation;
   final Action stepMode;
 
-  ViewActions(Appearance appearance, SceneView scene) {
+  /** {@code zoomed} runs after presentation mode was switched. */
+  ViewActions(Appearance appearance, SceneView scene, Runnable zoomed) {
     dark =
         toggle(
             "Dark theme",
@@ -31,7 +35,10 @@ final class ViewActions {
             KeyStroke.getKeyStroke(KeyEvent.VK_P, MENU_SHIFT),
             "Everything 1.5 times larger, for a projector at the back of the room (remembered)",
             appearance.isPresentation(),
-            appearance::setPresentation);
+            on -> {
+              appearance.setPresentation(on);
+              SwingUtilities.invokeLater(zoomed);
+            });
     stepMode =
         toggle(
             "Step mode",

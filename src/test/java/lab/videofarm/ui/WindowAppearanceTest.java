@@ -70,6 +70,21 @@ class WindowAppearanceTest {
   }
 
   @Test
+  void anExceptionNobodyCaughtIsToldInTheStatusLineInOneSentence() {
+    Thread worker = new Thread(() -> {}, "app-worker");
+    driver.window.uncaught(worker, new IllegalStateException("the disk is full"));
+
+    await()
+        .atMost(WindowDriver.TIMEOUT)
+        .untilAsserted(
+            () ->
+                driver
+                    .frame
+                    .label("status")
+                    .requireText("Unexpected problem on app-worker: the disk is full"));
+  }
+
+  @Test
   void closingTheWindowRemembersItsSizeAndSplits() throws Exception {
     int centre = GuiActionRunner.execute(() -> split("split.centre").getDividerLocation());
 

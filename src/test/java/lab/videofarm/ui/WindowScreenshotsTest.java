@@ -14,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Renders the window at the two moments README shows: mid-download ({@code window.png}) and just
- * after the relaunched app relinked its session ({@code relink.png}). They go to {@code
- * target/screenshots}; regenerate README's with {@code -Dscreenshots.dir=docs}.
+ * after the relaunched app relinked its session ({@code relink.png}), and then in the dark theme
+ * and presentation mode ({@code presentation.png}). They go to {@code target/screenshots};
+ * regenerate README's with {@code -Dscreenshots.dir=docs}.
  */
 class WindowScreenshotsTest {
   @TempDir Path root;
@@ -50,6 +51,12 @@ class WindowScreenshotsTest {
                   && event.detail().equals("called"));
       GuiActionRunner.execute(() -> driver.window.timeline().select(relinked.sequence()));
       driver.renderTo(out.resolve("relink.png"));
+
+      driver.frame.menuItem("menu.Dark theme").click();
+      driver.frame.menuItem("menu.Presentation mode").click();
+      driver.renderTo(out.resolve("presentation.png"));
+      driver.frame.menuItem("menu.Presentation mode").click();
+      driver.frame.menuItem("menu.Dark theme").click();
     }
     assertThat(Files.size(out.resolve("window.png"))).isPositive();
     assertThat(Files.size(out.resolve("relink.png"))).isPositive();

@@ -1,6 +1,7 @@
 package lab.videofarm.ui.device;
 
 import java.awt.Component;
+import java.awt.Toolkit;
 import java.awt.event.ActionEvent;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
@@ -24,8 +25,10 @@ import lab.videofarm.ui.UserMessages;
  * failure is told to the user in one sentence.
  */
 public final class DeviceActions {
-  private static final int MENU = InputEvent.CTRL_DOWN_MASK;
-  private static final int MENU_SHIFT = InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK;
+  /** Ctrl, or Command on a Mac. */
+  private static final int MENU = Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx();
+
+  private static final int MENU_SHIFT = MENU | InputEvent.SHIFT_DOWN_MASK;
 
   private final Executor worker;
   private final Component parent;

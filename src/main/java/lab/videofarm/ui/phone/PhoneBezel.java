@@ -52,7 +52,7 @@ final class PhoneBezel extends JPanel {
 
   @Override
   public Dimension getMinimumSize() {
-    return new Dimension(UIScale.scale(240 + 2 * RIM), UIScale.scale(420 + 2 * TOP));
+    return new Dimension(UIScale.scale(200 + 2 * RIM), UIScale.scale(380 + 2 * TOP));
   }
 
   @Override

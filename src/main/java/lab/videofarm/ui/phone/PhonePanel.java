@@ -1,10 +1,9 @@
 package lab.videofarm.ui.phone;
 
+import com.formdev.flatlaf.FlatClientProperties;
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
 import java.awt.Color;
-import java.awt.FlowLayout;
-import java.awt.Font;
 import java.util.List;
 import java.util.Optional;
 import javax.swing.BorderFactory;
@@ -13,6 +12,7 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
+import javax.swing.Timer;
 import lab.videofarm.os.AppState;
 import lab.videofarm.os.net.NetworkConditions;
 import lab.videofarm.os.net.NetworkPreset;
@@ -37,6 +37,7 @@ public final class PhonePanel extends JPanel {
   static final String APP = "app";
   static final String NOT_RUNNING = "notRunning";
   static final String PROBLEM = "problem";
+  private static final int BANNER_MILLIS = 8_000;
 
   private final CardLayout cards = new CardLayout();
   private final JPanel screen = new JPanel(cards);
@@ -47,6 +48,8 @@ public final class PhonePanel extends JPanel {
   private final JLabel whyNotRunning = new JLabel(" ");
   private final JLabel messageTitle = new JLabel();
   private final JTextArea messageBody = new JTextArea();
+  private final JTextArea banner = new JTextArea();
+  private final Timer bannerTimer = new Timer(BANNER_MILLIS, event -> banner.setVisible(false));
 
   private LabRuntime runtime;
   private String shown = STARTING;
@@ -61,7 +64,7 @@ public final class PhonePanel extends JPanel {
   private String notImplemented;
 
   public PhonePanel(Runnable launchApp) {
-    super(new FlowLayout(FlowLayout.CENTER, 0, 0));
+    super(new FitLayout());
     setName("phone");
     setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
     appHolder.setName("phone.app");
@@ -73,6 +76,7 @@ public final class PhonePanel extends JPanel {
     JPanel display = new JPanel(new BorderLayout());
     display.add(statusBar(), BorderLayout.NORTH);
     display.add(screen, BorderLayout.CENTER);
+    display.add(banner(), BorderLayout.SOUTH);
     add(new PhoneBezel(display));
     showMessage("Starting the phone…", "Starting the sample server and the simulated phone.");
   }
@@ -89,11 +93,32 @@ public final class PhonePanel extends JPanel {
     return bar;
   }
 
+  private JTextArea banner() {
+    banner.setName("phone.banner");
+    banner.setEditable(false);
+    banner.setLineWrap(true);
+    banner.setWrapStyleWord(true);
+    banner.setBackground(new Color(0xFFF4CE));
+    banner.setForeground(new Color(0x3A2F00));
+    banner.setBorder(BorderFactory.createEmptyBorder(6, 8, 6, 8));
+    banner.setVisible(false);
+    bannerTimer.setRepeats(false);
+    return banner;
+  }
+
+  /** A note over the bottom of the screen for a few seconds, like an iOS banner. */
+  public void showBanner(String text) {
+    banner.setText(text);
+    banner.setVisible(true);
+    revalidate();
+    bannerTimer.restart();
+  }
+
   private static JLabel statusLabel(String name) {
     JLabel label = new JLabel(" ");
     label.setName(name);
     label.setForeground(Color.WHITE);
-    label.setFont(label.getFont().deriveFont(Font.BOLD));
+    label.putClientProperty(FlatClientProperties.STYLE, "font: bold");
     return label;
   }
 
@@ -174,7 +199,8 @@ public final class PhonePanel extends JPanel {
       detachView();
     }
     process.ifPresent(this::attachView);
-    launchLabel.setText(launch == 0 ? "—" : "launch #" + launch);
+    launchLabel.setToolTipText(launch == 0 ? "never launched" : "launch number " + launch);
+    launchLabel.setText(launch == 0 ? "—" : "#" + launch);
     stateLabel.setText(stateText(state));
     networkLabel.setText(networkText(runtime.network().conditions()));
     show(screenFor(state, launch));

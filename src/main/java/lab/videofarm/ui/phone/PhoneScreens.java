@@ -4,7 +4,6 @@ import com.formdev.flatlaf.FlatClientProperties;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Cursor;
-import java.awt.Font;
 import java.awt.GradientPaint;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
@@ -57,7 +56,7 @@ final class PhoneScreens {
     text.setLayout(new BoxLayout(text, BoxLayout.Y_AXIS));
     JLabel title = new JLabel("not running");
     title.setForeground(new Color(0x8E8E93));
-    title.setFont(title.getFont().deriveFont(Font.BOLD, title.getFont().getSize2D() * 2.2f));
+    title.putClientProperty(FlatClientProperties.STYLE, "font: bold 220%");
     title.setAlignmentX(0.5f);
     why.setName("phone.notRunning.why");
     why.setForeground(new Color(0x636366));
@@ -80,7 +79,7 @@ final class PhoneScreens {
     screen.setLayout(new BorderLayout());
     screen.setBorder(BorderFactory.createEmptyBorder(48, 20, 20, 20));
     title.setForeground(Color.WHITE);
-    title.setFont(title.getFont().deriveFont(Font.BOLD, title.getFont().getSize2D() * 1.4f));
+    title.putClientProperty(FlatClientProperties.STYLE, "font: bold 140%");
     body.setEditable(false);
     body.setLineWrap(true);
     body.setWrapStyleWord(true);

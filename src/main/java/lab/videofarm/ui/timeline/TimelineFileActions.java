@@ -1,7 +1,7 @@
 package lab.videofarm.ui.timeline;
 
+import java.awt.Toolkit;
 import java.awt.event.ActionEvent;
-import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.io.File;
 import java.nio.file.Path;
@@ -64,7 +64,9 @@ public final class TimelineFileActions {
             handler.run();
           }
         };
-    action.putValue(Action.ACCELERATOR_KEY, KeyStroke.getKeyStroke(key, InputEvent.CTRL_DOWN_MASK));
+    action.putValue(
+        Action.ACCELERATOR_KEY,
+        KeyStroke.getKeyStroke(key, Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx()));
     action.putValue(Action.SHORT_DESCRIPTION, tip);
     return action;
   }

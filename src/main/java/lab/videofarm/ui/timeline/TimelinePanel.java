@@ -20,6 +20,7 @@ import javax.swing.JTextField;
 import javax.swing.JToggleButton;
 import javax.swing.JToolBar;
 import javax.swing.ListSelectionModel;
+import javax.swing.SwingUtilities;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import javax.swing.table.TableColumnModel;
@@ -106,16 +107,7 @@ public final class TimelinePanel extends JPanel {
     table.setDefaultRenderer(Object.class, new TimelineRenderer(model));
     table.setDefaultRenderer(String.class, new TimelineRenderer(model));
     table.setDefaultRenderer(Layer.class, new TimelineRenderer(model));
-    TableColumnModel columns = table.getColumnModel();
-    // Widths in characters, so that presentation mode's larger font still fits.
-    int[] widths = {12, 6, 12, 12, 5, 80};
-    int character = table.getFontMetrics(table.getFont()).charWidth('0');
-    for (int i = 0; i < widths.length; i++) {
-      columns.getColumn(i).setPreferredWidth(widths[i] * character + 12);
-      if (i < widths.length - 1) {
-        columns.getColumn(i).setMinWidth(widths[i] * character + 12);
-      }
-    }
+    sizeColumns();
     table
         .getSelectionModel()
         .addListSelectionListener(
@@ -124,6 +116,30 @@ public final class TimelinePanel extends JPanel {
                 rowSelected();
               }
             });
+  }
+
+  /** Widths in characters, so that they still fit after presentation mode enlarged the font. */
+  private void sizeColumns() {
+    int[] widths = {12, 6, 12, 12, 5, 80};
+    int character = table.getFontMetrics(table.getFont()).charWidth('0');
+    TableColumnModel columns = table.getColumnModel();
+    for (int i = 0; i < widths.length; i++) {
+      int width = widths[i] * character + 12;
+      // Time and layer never shrink, nor does what happened vanish; the others give a little.
+      boolean whole = i == TimelineTableModel.TIME || i == TimelineTableModel.LAYER;
+      int least = i == TimelineTableModel.WHAT ? 30 * character : whole ? width : width * 3 / 4;
+      columns.getColumn(i).setMinWidth(least);
+      columns.getColumn(i).setPreferredWidth(width);
+    }
+  }
+
+  @Override
+  public void updateUI() {
+    super.updateUI();
+    // Called by the theme and zoom switches before they reach the table: size it after them.
+    if (table != null) {
+      SwingUtilities.invokeLater(this::sizeColumns);
+    }
   }
 
   /** New live events, in order. */
