@@ -34,7 +34,7 @@ import lab.videofarm.urlsession.CompletionHandlers.Pending;
  */
 public final class URLSession {
 
-  static final String INVALIDATED = "Task created in a session that has been invalidated";
+  private static final String INVALIDATED = "Task created in a session that has been invalidated";
 
   /** Apple's {@code URLSession.DelayedRequestDisposition}: answers willBeginDelayedRequest. */
   public enum DelayedRequestDisposition {
