@@ -594,6 +594,28 @@ class URLSessionTest {
   }
 
   @Test
+  void aFailedDataTaskHandsItsCompletionHandlerNoBodyAndTheError() throws Exception {
+    URLSession session = URLSession.session(URLSessionConfiguration.defaultConfiguration());
+    CompletableFuture<String> result = new CompletableFuture<>();
+    long id =
+        session
+            .dataTask(
+                MOVIE,
+                (data, response, error) ->
+                    result.complete((data == null ? "no body" : "body") + " " + error.code()))
+            .taskIdentifier();
+
+    daemon.last().deliver(new TaskEvent.DidReceiveData(id, "half".getBytes()));
+    daemon
+        .last()
+        .deliver(
+            new TaskEvent.DidComplete(
+                id, null, new TransferError(-1005, "lost", MOVIE, null, null)));
+
+    assertThat(result.get(5, TimeUnit.SECONDS)).isEqualTo("no body -1005");
+  }
+
+  @Test
   void aDownloadCompletionHandlerGetsTheFileOnceAndNoDelegateCalls() throws Exception {
     RecordingDelegate delegate = new RecordingDelegate();
     URLSession session =
