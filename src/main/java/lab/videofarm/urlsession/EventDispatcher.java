@@ -58,6 +58,7 @@ final class EventDispatcher {
     } else if (event instanceof TaskEvent.DidBecomeInvalid e) {
       didBecomeInvalid(e);
     }
+    // TaskEvent is sealed: every kind has its branch above.
   }
 
   private void didSendBodyData(TaskEvent.DidSendBodyData e) {
