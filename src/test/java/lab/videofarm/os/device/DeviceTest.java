@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -380,6 +381,45 @@ class DeviceTest {
             "appStateChanged " + APP + " SUSPENDED",
             "appStateChanged " + APP + " BACKGROUND",
             "appStateChanged " + APP + " SUSPENDED");
+  }
+
+  @Test
+  void aSuspendedAppWokenForEventsReceivesHandleEventsBeforeTheDaemonHearsItRuns()
+      throws Exception {
+    behave("completionHandler=never");
+    launchAndWait();
+    device.goHome();
+    awaitApp("didEnterBackground", "");
+    clock.advance(Device.SUSPEND_GRACE);
+    CompletableFuture<Boolean> handleEventsRanBeforeTheReport = new CompletableFuture<>();
+    daemon.beforeRecording =
+        state -> {
+          if (state == AppState.BACKGROUND) {
+            handleEventsRanBeforeTheReport.complete(!appEvents("handleEvents").isEmpty());
+          }
+        };
+    CountDownLatch mainThreadHeld = new CountDownLatch(1);
+    CountDownLatch releaseMainThread = new CountDownLatch(1);
+    SwingUtilities.invokeLater(
+        () -> {
+          mainThreadHeld.countDown();
+          awaitQuietly(releaseMainThread);
+        });
+    assertThat(mainThreadHeld.await(10, TimeUnit.SECONDS)).isTrue();
+
+    device.relaunchForEvents(APP, "bg");
+    boolean toldWhileHandleEventsWaited = handleEventsRanBeforeTheReport.isDone();
+    releaseMainThread.countDown();
+
+    assertThat(toldWhileHandleEventsWaited).isFalse();
+    assertThat(handleEventsRanBeforeTheReport.get(10, TimeUnit.SECONDS)).isTrue();
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(daemon.calls)
+                    .endsWith(
+                        "appStateChanged " + APP + " SUSPENDED",
+                        "appStateChanged " + APP + " BACKGROUND"));
   }
 
   @Test

@@ -59,7 +59,7 @@ public final class BackgroundWork {
                 new LaunchOptions(true, Reason.URL_SESSION_EVENTS, sessionIdentifier),
                 after);
         case SUSPENDED ->
-            lifecycle.changeState(app, AppState.BACKGROUND, "woken for session events", after);
+            lifecycle.recordState(app, AppState.BACKGROUND, "woken for session events");
         case BACKGROUND, FOREGROUND -> {}
       }
       LaunchedProcess process = app.process;
