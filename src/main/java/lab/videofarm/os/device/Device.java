@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import lab.videofarm.os.AppState;
 import lab.videofarm.os.clock.Clock;
+import lab.videofarm.os.device.internal.AppTable;
 import lab.videofarm.os.device.internal.BackgroundWork;
 import lab.videofarm.os.device.internal.DeviceLog;
 import lab.videofarm.os.device.internal.LaunchedProcess;
@@ -37,9 +38,9 @@ import lab.videofarm.os.transferd.TransferService;
  * {@link #terminate} and {@link #forceQuit} wait (briefly) for {@code willTerminate}. No lock is
  * held while app code or the daemon runs.
  *
- * <p>This class is the front; the work is done in {@code internal}: {@code Lifecycle} (states and
- * transitions), {@code BackgroundWork} (session events, fetch and its schedule), {@code
- * LaunchedProcess} (one launch).
+ * <p>This class is the front; the work is done in {@code internal}: {@code AppTable} (the installed
+ * apps and their lock), {@code Lifecycle} (states and transitions), {@code BackgroundWork} (session
+ * events, fetch and its schedule), {@code LaunchedProcess} (one launch).
  */
 public final class Device implements TransferService.BackgroundRelauncher, AutoCloseable {
 
@@ -58,6 +59,7 @@ public final class Device implements TransferService.BackgroundRelauncher, AutoC
 
   private final TransferService transferService;
   private final Path dataDirectory;
+  private final AppTable apps;
   private final Lifecycle lifecycle;
   private final BackgroundWork background;
 
@@ -67,15 +69,17 @@ public final class Device implements TransferService.BackgroundRelauncher, AutoC
     this.transferService = transferService;
     this.dataDirectory = dataDirectory;
     DeviceLog log = new DeviceLog(timeline);
+    this.apps = new AppTable(log);
     this.lifecycle =
         new Lifecycle(
+            apps,
             transferService,
             log,
             clock,
             SUSPEND_GRACE,
             WILL_TERMINATE_WAIT,
             this::fetchIntervalChanged);
-    this.background = new BackgroundWork(lifecycle, log, clock, BACKGROUND_TIME_LIMIT);
+    this.background = new BackgroundWork(apps, lifecycle, log, clock, BACKGROUND_TIME_LIMIT);
     transferService.setRelauncher(this);
   }
 
@@ -87,27 +91,26 @@ public final class Device implements TransferService.BackgroundRelauncher, AutoC
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    lifecycle
-        .install(bundle, container)
+    apps.install(bundle, container)
         .forEach(identifier -> relaunchForEvents(bundle.bundleId(), identifier));
   }
 
   public List<String> installedApps() {
-    return lifecycle.installedApps();
+    return apps.installedApps();
   }
 
   public AppState state(String bundleId) {
-    return lifecycle.state(bundleId);
+    return apps.state(bundleId);
   }
 
   /** The app's current launch, or its last one once it stopped; 0 if it never ran. */
   public int launchNumber(String bundleId) {
-    return lifecycle.launchNumber(bundleId);
+    return apps.launchNumber(bundleId);
   }
 
   /** The app's private folder, kept across launches. */
   public Path containerDirectory(String bundleId) {
-    return lifecycle.containerDirectory(bundleId);
+    return apps.containerDirectory(bundleId);
   }
 
   /** The bundle id of the app on screen, if any. */
@@ -117,12 +120,12 @@ public final class Device implements TransferService.BackgroundRelauncher, AutoC
 
   /** The running process of the app, for the inspector; do not keep it past a kill. */
   public Optional<AppProcess> process(String bundleId) {
-    return lifecycle.process(bundleId).map(AppProcess.class::cast);
+    return apps.process(bundleId).map(AppProcess.class::cast);
   }
 
   /** The running launch's class loader; hold it weakly (tests prove it dies with the launch). */
   public Optional<ClassLoader> classLoader(String bundleId) {
-    return lifecycle.process(bundleId).map(LaunchedProcess::classLoader);
+    return apps.process(bundleId).map(LaunchedProcess::classLoader);
   }
 
   /** The user taps the app's icon: launch it, or bring it back to the foreground. */

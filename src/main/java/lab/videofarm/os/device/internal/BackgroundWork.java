@@ -23,12 +23,15 @@ public final class BackgroundWork {
       "Warning: Application delegate received call to handleEventsForBackgroundURLSession but the"
           + " completion handler was never called.";
 
+  private final AppTable table;
   private final Lifecycle lifecycle;
   private final DeviceLog log;
   private final Clock clock;
   private final Duration timeLimit;
 
-  public BackgroundWork(Lifecycle lifecycle, DeviceLog log, Clock clock, Duration timeLimit) {
+  public BackgroundWork(
+      AppTable table, Lifecycle lifecycle, DeviceLog log, Clock clock, Duration timeLimit) {
+    this.table = table;
     this.lifecycle = lifecycle;
     this.log = log;
     this.clock = clock;
@@ -46,7 +49,7 @@ public final class BackgroundWork {
    */
   public void relaunchForEvents(String bundleId, String sessionIdentifier) {
     List<Runnable> after = new ArrayList<>();
-    synchronized (lifecycle.lock()) {
+    synchronized (table.lock()) {
       InstalledApp app = eventsMayRun(bundleId, sessionIdentifier);
       if (app == null) {
         return;
@@ -87,17 +90,17 @@ public final class BackgroundWork {
    * screen.
    */
   private InstalledApp eventsMayRun(String bundleId, String sessionIdentifier) {
-    if (lifecycle.isClosed()) {
+    if (table.isClosed()) {
       return null;
     }
-    InstalledApp app = lifecycle.find(bundleId);
+    InstalledApp app = table.find(bundleId);
     if (app == null) {
       log.info(
           0,
           sessionIdentifier,
           "relaunchForEvents",
           bundleId + " is not installed yet: relaunched when it is");
-      lifecycle.relaunchOnInstall(bundleId, sessionIdentifier);
+      table.relaunchOnInstall(bundleId, sessionIdentifier);
       return null;
     }
     String refused = null;
@@ -116,49 +119,53 @@ public final class BackgroundWork {
 
   private OnceBeforeDeadline<Void> eventsHandler(
       String bundleId, LaunchedProcess process, String identifier) {
-    int launch = process.launchNumber();
     return OnceBeforeDeadline.start(
         process.clock(),
         timeLimit,
-        new OnceBeforeDeadline.Outcomes<>() {
-          @Override
-          public void called(Void nothing) {
-            log.info(launch, identifier, "completionHandler", "called");
-            if (!DelegateCalls.onMainThread()) {
-              log.post(
-                  launch,
-                  identifier,
-                  "completionHandler",
-                  "called off the main thread (" + Thread.currentThread().getName() + ")",
-                  Severity.WARNING);
-            }
-            lifecycle.endBackgroundWork(bundleId, launch);
-          }
+        new SessionEventsOutcomes(bundleId, process.launchNumber(), identifier));
+  }
 
-          @Override
-          public void calledAgain(int count, Void nothing) {
-            log.post(
-                launch,
-                identifier,
-                "completionHandler",
-                "called "
-                    + count
-                    + " times: the completion handler of handleEventsForBackgroundURLSession"
-                    + " must be called exactly once",
-                Severity.WARNING);
-          }
+  /** What becomes of the handler given to {@code handleEventsForBackgroundURLSession}. */
+  private final class SessionEventsOutcomes implements OnceBeforeDeadline.Outcomes<Void> {
+    private final String bundleId;
+    private final int launch;
+    private final String identifier;
 
-          @Override
-          public void expired() {
-            log.post(
-                launch,
-                identifier,
-                "completionHandlerNeverCalled",
-                COMPLETION_HANDLER_NEVER_CALLED,
-                Severity.WARNING);
-            lifecycle.endBackgroundWork(bundleId, launch);
-          }
-        });
+    SessionEventsOutcomes(String bundleId, int launch, String identifier) {
+      this.bundleId = bundleId;
+      this.launch = launch;
+      this.identifier = identifier;
+    }
+
+    @Override
+    public void called(Void nothing) {
+      log.info(launch, identifier, "completionHandler", "called");
+      if (!DelegateCalls.onMainThread()) {
+        String thread = Thread.currentThread().getName();
+        warn("completionHandler", "called off the main thread (" + thread + ")");
+      }
+      lifecycle.endBackgroundWork(bundleId, launch);
+    }
+
+    @Override
+    public void calledAgain(int count, Void nothing) {
+      warn(
+          "completionHandler",
+          "called "
+              + count
+              + " times: the completion handler of handleEventsForBackgroundURLSession"
+              + " must be called exactly once");
+    }
+
+    @Override
+    public void expired() {
+      warn("completionHandlerNeverCalled", COMPLETION_HANDLER_NEVER_CALLED);
+      lifecycle.endBackgroundWork(bundleId, launch);
+    }
+
+    private void warn(String what, String detail) {
+      log.post(launch, identifier, what, detail, Severity.WARNING);
+    }
   }
 
   /**
@@ -168,9 +175,9 @@ public final class BackgroundWork {
    */
   public void performFetch(String bundleId, String why) {
     List<Runnable> after = new ArrayList<>();
-    synchronized (lifecycle.lock()) {
-      lifecycle.requireOpen();
-      InstalledApp app = lifecycle.app(bundleId);
+    synchronized (table.lock()) {
+      table.requireOpen();
+      InstalledApp app = table.app(bundleId);
       switch (app.state) {
         case NOT_RUNNING ->
             lifecycle.start(
@@ -196,48 +203,58 @@ public final class BackgroundWork {
   }
 
   private OnceBeforeDeadline<FetchResult> fetchHandler(String bundleId, LaunchedProcess process) {
-    int launch = process.launchNumber();
     return OnceBeforeDeadline.start(
-        process.clock(),
-        timeLimit,
-        new OnceBeforeDeadline.Outcomes<>() {
-          @Override
-          public void called(FetchResult result) {
-            log.info(launch, "", "performFetchCompleted", String.valueOf(result));
-            lifecycle.endBackgroundWork(bundleId, launch);
-          }
+        process.clock(), timeLimit, new FetchOutcomes(bundleId, process));
+  }
 
-          @Override
-          public void calledAgain(int count, FetchResult result) {
-            log.post(
-                launch,
-                "",
-                "performFetchCompleted",
-                "called " + count + " times with " + result,
-                Severity.WARNING);
-          }
+  /** What becomes of the handler given to {@code performFetch}. */
+  private final class FetchOutcomes implements OnceBeforeDeadline.Outcomes<FetchResult> {
+    private final String bundleId;
+    private final LaunchedProcess process;
+    private final int launch;
 
-          @Override
-          public void expired() {
-            log.post(
-                launch,
-                "",
-                "performFetchExpired",
-                "the app did not call performFetch's completion handler within "
-                    + timeLimit.toSeconds()
-                    + " s: terminated",
-                Severity.ERROR);
-            lifecycle.kill(bundleId, process, "background fetch time limit exceeded");
-          }
-        });
+    FetchOutcomes(String bundleId, LaunchedProcess process) {
+      this.bundleId = bundleId;
+      this.process = process;
+      this.launch = process.launchNumber();
+    }
+
+    @Override
+    public void called(FetchResult result) {
+      log.info(launch, "", "performFetchCompleted", String.valueOf(result));
+      lifecycle.endBackgroundWork(bundleId, launch);
+    }
+
+    @Override
+    public void calledAgain(int count, FetchResult result) {
+      log.post(
+          launch,
+          "",
+          "performFetchCompleted",
+          "called " + count + " times with " + result,
+          Severity.WARNING);
+    }
+
+    @Override
+    public void expired() {
+      log.post(
+          launch,
+          "",
+          "performFetchExpired",
+          "the app did not call performFetch's completion handler within "
+              + timeLimit.toSeconds()
+              + " s: terminated",
+          Severity.ERROR);
+      lifecycle.kill(bundleId, process, "background fetch time limit exceeded");
+    }
   }
 
   // ---- the fetch schedule ----
 
   /** A running app set its minimum background fetch interval (null: never). */
   public void setFetchInterval(String bundleId, Duration interval) {
-    synchronized (lifecycle.lock()) {
-      InstalledApp app = lifecycle.app(bundleId);
+    synchronized (table.lock()) {
+      InstalledApp app = table.app(bundleId);
       cancelFetchTimer(app);
       app.fetchInterval = interval;
       log.info(
@@ -251,8 +268,8 @@ public final class BackgroundWork {
 
   /** Stops every app's fetch schedule, for good. */
   public void stopFetchSchedules() {
-    synchronized (lifecycle.lock()) {
-      for (InstalledApp app : lifecycle.all()) {
+    synchronized (table.lock()) {
+      for (InstalledApp app : table.all()) {
         cancelFetchTimer(app);
         app.fetchInterval = null;
       }
@@ -276,8 +293,8 @@ public final class BackgroundWork {
   }
 
   private void fetchDue(String bundleId) {
-    synchronized (lifecycle.lock()) {
-      InstalledApp app = lifecycle.app(bundleId);
+    synchronized (table.lock()) {
+      InstalledApp app = table.app(bundleId);
       app.fetchTimer = null;
       if (app.fetchInterval == null) {
         return;

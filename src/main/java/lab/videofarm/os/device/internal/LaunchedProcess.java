@@ -324,6 +324,15 @@ public final class LaunchedProcess implements AppProcess {
       loader = null;
     }
     mainExecutor.kill();
+    runTerminationHooks(hooks);
+    clock.close();
+    toStop.forEach(LaunchedProcess::stop);
+    delegate = null;
+    deadLoader.close();
+    return true;
+  }
+
+  private void runTerminationHooks(List<Runnable> hooks) {
     for (Runnable hook : hooks) {
       try {
         hook.run();
@@ -338,17 +347,14 @@ public final class LaunchedProcess implements AppProcess {
             Severity.WARNING);
       }
     }
-    clock.close();
-    for (ExecutorService executor : toStop) {
-      for (Runnable pending : executor.shutdownNow()) {
-        // Whoever waits for this work (the daemon's delivery thread) must learn it never ran.
-        if (pending instanceof Future<?> future) {
-          future.cancel(false);
-        }
+  }
+
+  private static void stop(ExecutorService executor) {
+    for (Runnable pending : executor.shutdownNow()) {
+      // Whoever waits for this work (the daemon's delivery thread) must learn it never ran.
+      if (pending instanceof Future<?> future) {
+        future.cancel(false);
       }
     }
-    delegate = null;
-    deadLoader.close();
-    return true;
   }
 }

@@ -1,14 +1,9 @@
 package lab.videofarm.os.device.internal;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import lab.videofarm.os.AppState;
 import lab.videofarm.os.clock.Clock;
@@ -20,15 +15,16 @@ import lab.videofarm.os.uikit.LaunchOptions;
 import lab.videofarm.os.uikit.LaunchOptions.Reason;
 
 /**
- * The installed apps and every change of their state: launch, home, foreground, the grace period
- * before suspension, background work keeping an app awake, kill and crash.
+ * Every change of an app's state: launch, home, foreground, the grace period before suspension,
+ * background work keeping an app awake, kill and crash.
  *
- * <p>One lock guards all of it. A transition changes state under the lock and posts the change on
- * the timeline at once; what must run outside the lock (telling the daemon, calling app code) is
- * collected in an {@code after} list that the caller runs once the lock is released. Methods noted
- * "guarded" must be called with {@link #lock()} held.
+ * <p>The {@link AppTable}'s lock guards all of it. A transition changes state under the lock and
+ * posts the change on the timeline at once; what must run outside the lock (telling the daemon,
+ * calling app code) is collected in an {@code after} list that the caller runs once the lock is
+ * released. Methods noted "guarded" must be called with that lock held.
  */
 public final class Lifecycle {
+  private final AppTable table;
   private final TransferService daemon;
   private final DeviceLog log;
   private final Clock clock;
@@ -37,36 +33,21 @@ public final class Lifecycle {
   private final Duration suspendGrace;
   private final BiConsumer<String, Duration> fetchIntervalChanged;
 
-  private final Object lock = new Object();
-
-  /** Guarded by {@link #lock}. */
-  private final Map<String, InstalledApp> apps = new LinkedHashMap<>();
-
-  /** Guarded by {@link #lock}. */
-  private int launchCounter;
-
-  /** Guarded by {@link #lock}. The app on screen, or null for the home screen. */
+  /** Guarded by the table's lock. The app on screen, or null for the home screen. */
   private InstalledApp foreground;
-
-  /**
-   * Guarded by {@link #lock}. Relaunches asked for before the app was installed on this device
-   * object (a daemon restored from its journal speaks first), by bundle id: session identifiers.
-   */
-  private final Map<String, Set<String>> earlyRelaunches = new LinkedHashMap<>();
-
-  /** Guarded by {@link #lock}. */
-  private boolean closed;
 
   /**
    * @param fetchIntervalChanged told when a running app sets its minimum background fetch interval
    */
   public Lifecycle(
+      AppTable table,
       TransferService daemon,
       DeviceLog log,
       Clock clock,
       Duration suspendGrace,
       Duration willTerminateWait,
       BiConsumer<String, Duration> fetchIntervalChanged) {
+    this.table = table;
     this.daemon = daemon;
     this.log = log;
     this.clock = clock;
@@ -76,67 +57,14 @@ public final class Lifecycle {
     this.fetchIntervalChanged = fetchIntervalChanged;
   }
 
-  Object lock() {
-    return lock;
-  }
-
   DelegateCalls calls() {
     return calls;
   }
 
-  /**
-   * Installs or updates an app (its container is kept). Returns the sessions the daemon asked to
-   * relaunch it for before it was installed.
-   */
-  public Set<String> install(AppBundle bundle, Path container) {
-    synchronized (lock) {
-      InstalledApp existing = apps.get(bundle.bundleId());
-      if (existing != null) {
-        existing.bundle = bundle;
-      } else {
-        apps.put(bundle.bundleId(), new InstalledApp(bundle, container));
-      }
-      log.info(0, "", "install", bundle.bundleId());
-      Set<String> waiting = earlyRelaunches.remove(bundle.bundleId());
-      return waiting == null ? Set.of() : waiting;
-    }
-  }
-
-  // ---- queries ----
-
-  public List<String> installedApps() {
-    synchronized (lock) {
-      return List.copyOf(apps.keySet());
-    }
-  }
-
-  public AppState state(String bundleId) {
-    synchronized (lock) {
-      return app(bundleId).state;
-    }
-  }
-
-  public int launchNumber(String bundleId) {
-    synchronized (lock) {
-      return app(bundleId).launchNumber;
-    }
-  }
-
-  public Path containerDirectory(String bundleId) {
-    synchronized (lock) {
-      return app(bundleId).container;
-    }
-  }
-
+  /** The bundle id of the app on screen, if any. */
   public Optional<String> foregroundApp() {
-    synchronized (lock) {
+    synchronized (table.lock()) {
       return Optional.ofNullable(foreground).map(InstalledApp::bundleId);
-    }
-  }
-
-  public Optional<LaunchedProcess> process(String bundleId) {
-    synchronized (lock) {
-      return Optional.ofNullable(app(bundleId).process);
     }
   }
 
@@ -145,9 +73,9 @@ public final class Lifecycle {
   /** A tap on the icon: launch the app, or bring it back to the foreground. */
   public void launch(String bundleId) {
     List<Runnable> after = new ArrayList<>();
-    synchronized (lock) {
-      requireOpen();
-      InstalledApp app = app(bundleId);
+    synchronized (table.lock()) {
+      table.requireOpen();
+      InstalledApp app = table.app(bundleId);
       if (foreground != null && foreground != app) {
         sendHome(foreground, after);
       }
@@ -167,7 +95,7 @@ public final class Lifecycle {
   /** The home screen: the foreground app enters the background. */
   public void goHome() {
     List<Runnable> after = new ArrayList<>();
-    synchronized (lock) {
+    synchronized (table.lock()) {
       if (foreground != null) {
         sendHome(foreground, after);
       }
@@ -177,8 +105,8 @@ public final class Lifecycle {
 
   /** Marks the app force-quit, before it is killed: a task finishing meanwhile cannot wake it. */
   public void markForceQuit(String bundleId) {
-    synchronized (lock) {
-      app(bundleId).forceQuit = true;
+    synchronized (table.lock()) {
+      table.app(bundleId).forceQuit = true;
     }
   }
 
@@ -186,8 +114,8 @@ public final class Lifecycle {
   public void end(String bundleId, String why) {
     LaunchedProcess process;
     AppState state;
-    synchronized (lock) {
-      InstalledApp app = app(bundleId);
+    synchronized (table.lock()) {
+      InstalledApp app = table.app(bundleId);
       process = app.process;
       state = app.state;
     }
@@ -202,14 +130,9 @@ public final class Lifecycle {
 
   /** Refuses new launches and kills every running app. */
   public void shutDown() {
-    List<InstalledApp> all;
-    synchronized (lock) {
-      closed = true;
-      all = List.copyOf(apps.values());
-    }
-    for (InstalledApp app : all) {
+    for (InstalledApp app : table.close()) {
       LaunchedProcess process;
-      synchronized (lock) {
+      synchronized (table.lock()) {
         process = app.process;
       }
       if (process != null) {
@@ -223,7 +146,7 @@ public final class Lifecycle {
   /** Guarded. Starts a new launch in {@code state}; the delegate is created on its main thread. */
   void start(InstalledApp app, AppState state, LaunchOptions options, List<Runnable> after) {
     String bundleId = app.bundleId();
-    int launch = ++launchCounter;
+    int launch = table.nextLaunchNumber();
     LaunchedProcess process = newProcess(app, launch);
     app.process = process;
     app.launchNumber = launch;
@@ -322,8 +245,8 @@ public final class Lifecycle {
 
   private void suspendIfIdle(String bundleId, int launch) {
     List<Runnable> after = new ArrayList<>();
-    synchronized (lock) {
-      InstalledApp app = app(bundleId);
+    synchronized (table.lock()) {
+      InstalledApp app = table.app(bundleId);
       app.graceTimer = null;
       if (app.runs(launch) && app.state == AppState.BACKGROUND && app.backgroundWork == 0) {
         changeState(app, AppState.SUSPENDED, "grace period over", after);
@@ -341,8 +264,8 @@ public final class Lifecycle {
   /** The app finished (or ran out of time for) one piece of background work. */
   void endBackgroundWork(String bundleId, int launch) {
     List<Runnable> after = new ArrayList<>();
-    synchronized (lock) {
-      InstalledApp app = app(bundleId);
+    synchronized (table.lock()) {
+      InstalledApp app = table.app(bundleId);
       if (!app.runs(launch)) {
         return;
       }
@@ -394,8 +317,8 @@ public final class Lifecycle {
 
   /** Ends {@code process} if it is still the app's launch. */
   void kill(String bundleId, LaunchedProcess process, String why) {
-    synchronized (lock) {
-      InstalledApp app = app(bundleId);
+    synchronized (table.lock()) {
+      InstalledApp app = table.app(bundleId);
       if (app.process != process) {
         return;
       }
@@ -415,8 +338,8 @@ public final class Lifecycle {
 
   private void crashed(String bundleId, int launch, Throwable crash) {
     LaunchedProcess process;
-    synchronized (lock) {
-      InstalledApp app = app(bundleId);
+    synchronized (table.lock()) {
+      InstalledApp app = table.app(bundleId);
       if (!app.runs(launch)) {
         return;
       }
@@ -424,39 +347,5 @@ public final class Lifecycle {
       log.post(launch, "", "crash", String.valueOf(crash), Severity.ERROR);
     }
     kill(bundleId, process, "crashed");
-  }
-
-  // ---- lookups, guarded ----
-
-  boolean isClosed() {
-    return closed;
-  }
-
-  void requireOpen() {
-    if (closed) {
-      throw new IllegalStateException("the device is shut down");
-    }
-  }
-
-  InstalledApp app(String bundleId) {
-    InstalledApp app = apps.get(bundleId);
-    if (app == null) {
-      throw new IllegalArgumentException(bundleId + " is not installed");
-    }
-    return app;
-  }
-
-  /** The app, or null if it is not installed. */
-  InstalledApp find(String bundleId) {
-    return apps.get(bundleId);
-  }
-
-  /** Remembers a relaunch asked for before the app is installed; {@link #install} hands it back. */
-  void relaunchOnInstall(String bundleId, String sessionIdentifier) {
-    earlyRelaunches.computeIfAbsent(bundleId, id -> new LinkedHashSet<>()).add(sessionIdentifier);
-  }
-
-  List<InstalledApp> all() {
-    return List.copyOf(apps.values());
   }
 }

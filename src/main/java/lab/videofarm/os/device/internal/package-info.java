@@ -2,16 +2,16 @@
  * How the device runs apps; not API (the UI and tests reach it through {@link
  * lab.videofarm.os.device.Device}).
  *
- * <p><b>In one minute.</b> {@code Lifecycle} holds the installed apps and every state change under
- * one lock: launch, home, foreground, the grace period before suspension, kill and crash. A
- * transition changes state and posts it on the timeline under the lock, and collects what must run
- * outside it (telling the daemon through {@code StateReports}, calling the delegate through {@code
- * DelegateCalls}) for the caller to run once the lock is released. {@code BackgroundWork} is the
- * system's side of background work: relaunch for session events, background fetch and its schedule,
- * each with a {@code OnceBeforeDeadline} handler. One launch is a {@code LaunchedProcess}: its
- * {@code LaunchClassLoader} (child-first for the app's packages), its {@code MainExecutor} on the
- * event dispatch thread, its {@code ProcessClock}, and the {@code ApplicationView} the app is
- * handed.
+ * <p><b>In one minute.</b> {@code AppTable} holds the installed apps and the one lock that guards
+ * them. {@code Lifecycle} makes every state change under that lock: launch, home, foreground, the
+ * grace period before suspension, kill and crash. A transition changes state and posts it on the
+ * timeline under the lock, and collects what must run outside it (telling the daemon through {@code
+ * StateReports}, calling the delegate through {@code DelegateCalls}) for the caller to run once the
+ * lock is released. {@code BackgroundWork} is the system's side of background work: relaunch for
+ * session events, background fetch and its schedule, each with a {@code OnceBeforeDeadline}
+ * handler. One launch is a {@code LaunchedProcess}: its {@code LaunchClassLoader} (child-first for
+ * the app's packages), its {@code MainExecutor} on the event dispatch thread, its {@code
+ * ProcessClock}, and the {@code ApplicationView} the app is handed.
  *
  * <p><b>Glossary.</b> <i>Guarded</i>: runs with the lifecycle lock held. <i>Report</i>: one state
  * change told to the daemon, in the order the changes happened. <i>Background work</i>: session
