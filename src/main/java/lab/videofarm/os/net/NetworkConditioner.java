@@ -21,7 +21,8 @@ import lab.videofarm.os.timeline.TimelineEvent;
  * <p>Every change is posted on the timeline ({@link Layer#NETWORK}) and then told to the listeners,
  * outside the conditioner's lock, in the order the changes were made, also when two threads make
  * them at once. A change returns once it has been told, usually by its own thread. Listeners must
- * be quick.
+ * be quick, and nobody should change the network while holding a lock a listener takes (the
+ * listener would wait for that lock while the change waits for the listener).
  *
  * <p>Bandwidth and latency are applied in real time, not device time: the bytes move over real
  * loopback sockets, and a manual clock in a test should not stall them.
