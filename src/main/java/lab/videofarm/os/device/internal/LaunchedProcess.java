@@ -172,7 +172,7 @@ public final class LaunchedProcess implements AppProcess {
   }
 
   /** Creates the app delegate inside this launch's loader. Call on the main thread. */
-  public ApplicationDelegate createDelegate(String className) throws ReflectiveOperationException {
+  ApplicationDelegate createDelegate(String className) throws ReflectiveOperationException {
     LaunchClassLoader current;
     synchronized (this) {
       current = loader;
@@ -188,11 +188,11 @@ public final class LaunchedProcess implements AppProcess {
   }
 
   /** The delegate, once created; null before and after death. */
-  public ApplicationDelegate delegate() {
+  ApplicationDelegate delegate() {
     return delegate;
   }
 
-  public Application application() {
+  Application application() {
     return application;
   }
 
@@ -217,7 +217,7 @@ public final class LaunchedProcess implements AppProcess {
   }
 
   /** Called by the device. Suspension holds main-thread work until the launch is woken. */
-  public void setState(AppState newState) {
+  void setState(AppState newState) {
     AppState old = state;
     state = newState;
     if (newState == AppState.SUSPENDED) {
