@@ -61,18 +61,15 @@ class URLSessionTest {
   @BeforeEach
   void enterAnAppProcess() throws MalformedURLException {
     process =
-        new LaunchedProcess(
-            "lab.videofarm.TestApp",
-            1,
-            AppState.FOREGROUND,
-            daemon,
-            timeline,
-            clock,
-            container,
-            List.of("lab.videofarm.testapp."),
-            List.of(container.toUri().toURL()),
-            interval -> {},
-            crash -> {});
+        LaunchedProcess.builder("lab.videofarm.TestApp", 1)
+            .state(AppState.FOREGROUND)
+            .transferService(daemon)
+            .timeline(timeline)
+            .clock(clock)
+            .containerDirectory(container)
+            .appPackages(List.of("lab.videofarm.testapp."))
+            .classpath(List.of(container.toUri().toURL()))
+            .build();
     previousContextLoader = Thread.currentThread().getContextClassLoader();
     Thread.currentThread().setContextClassLoader(process.classLoader());
   }
