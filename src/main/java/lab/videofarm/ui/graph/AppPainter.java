@@ -5,9 +5,7 @@ import java.awt.Color;
 import java.awt.Composite;
 import java.awt.Rectangle;
 import java.util.List;
-import java.util.Map;
 import lab.videofarm.ui.scene.AppLaunch;
-import lab.videofarm.ui.scene.AppRecord;
 import lab.videofarm.ui.scene.AppSession;
 import lab.videofarm.ui.scene.AppSession.CompletionHandler;
 import lab.videofarm.ui.scene.AppStatus;
@@ -113,82 +111,79 @@ final class AppPainter {
     c.text(subtitle(launch), p.small(), p.muted(), x, y, inner);
     y += pad;
     y = chain(launch, x, y, inner);
-    records(launch, new Rectangle(x, y + pad, inner, card.y + card.height - y - 2 * pad));
+    new RecordsPainter(c, highlight)
+        .paint(launch, new Rectangle(x, y + pad, inner, card.y + card.height - y - 2 * pad));
   }
 
   /** AppDelegate → VFMAPIClient → URLSession(s) → delegate, top to bottom. Returns the bottom. */
   private int chain(AppLaunch launch, int x, int y, int inner) {
-    Palette p = c.palette;
     int boxWidth = (int) (inner * 0.58);
-    int line = c.lineHeight(p.body());
+    int objectHeight = c.lineHeight(c.palette.body()) + c.gap();
     int arrow = c.gap() * 2;
     boolean ready = launch.delegateReady();
-    Rectangle delegateBox =
-        objectBox("AppDelegate", "", new Rectangle(x, y, boxWidth, line + c.gap()), ready);
-    handlerChip(launch, delegateBox);
-    y += delegateBox.height + arrow;
+    Rectangle appDelegate =
+        objectBox("AppDelegate", new Rectangle(x, y, boxWidth, objectHeight), ready);
+    handlerChip(launch, appDelegate);
     Rectangle client =
-        objectBox("VFMAPIClient", "", new Rectangle(x, y, boxWidth, line + c.gap()), ready);
-    c.arrow(
-        x + boxWidth / 2,
-        delegateBox.y + delegateBox.height,
-        x + boxWidth / 2,
-        client.y - 2,
-        p.boxBorder(),
-        2f);
-    y += client.height + arrow;
-    int sessionHeight = line + c.lineHeight(p.small()) + c.gap();
+        objectBox(
+            "VFMAPIClient",
+            new Rectangle(x, below(appDelegate, arrow), boxWidth, objectHeight),
+            ready);
+    down(appDelegate, client);
+    int sessionHeight = objectHeight + c.lineHeight(c.palette.small());
+    Rectangle first = new Rectangle(x, below(client, arrow), boxWidth, sessionHeight);
+    down(client, first);
     List<AppSession> sessions = launch.sessions();
     if (sessions.isEmpty()) {
-      Rectangle none = new Rectangle(x, y, boxWidth, sessionHeight);
-      c.dashedBox(none, p.boxBorder());
+      c.dashedBox(first, c.palette.boxBorder());
       c.text(
-          "no URLSession yet", p.body(), p.muted(), x + c.gap(), y + line, boxWidth - 2 * c.gap());
-      c.arrow(
-          x + boxWidth / 2,
-          client.y + client.height,
-          x + boxWidth / 2,
-          none.y - 2,
-          p.boxBorder(),
-          2f);
-      return none.y + none.height;
+          "no URLSession yet",
+          c.palette.body(),
+          c.palette.muted(),
+          x + c.gap(),
+          first.y + objectHeight - c.gap() / 2,
+          boxWidth - 2 * c.gap());
+      return below(first, 0);
     }
-    List<AppSession> background = sessions.stream().filter(s -> !s.isDefault()).toList();
-    List<AppSession> defaults = sessions.stream().filter(AppSession::isDefault).toList();
-    AppSession main =
-        background.isEmpty() ? defaults.get(0) : background.get(background.size() - 1);
-    Rectangle mainBox = new Rectangle(x, y, boxWidth, sessionHeight);
-    sessionBox(launch, main, mainBox);
-    c.arrow(
-        x + boxWidth / 2,
-        client.y + client.height,
-        x + boxWidth / 2,
-        mainBox.y - 2,
-        p.boxBorder(),
-        2f);
-    y += sessionHeight + arrow;
-    Rectangle delegate = new Rectangle(x, y, boxWidth, sessionHeight);
-    delegateBox(launch, sessions, delegate);
-    c.arrow(
-        x + boxWidth / 2,
-        mainBox.y + mainBox.height,
-        x + boxWidth / 2,
-        delegate.y - 2,
-        p.boxBorder(),
-        2f);
-    y += sessionHeight;
+    AppSession main = mainSession(sessions);
+    sessionBox(launch, main, first);
+    Rectangle delegate = new Rectangle(x, below(first, arrow), boxWidth, sessionHeight);
+    delegateBox(sessions, delegate);
+    anchors.delegates.put(launch.number(), delegate);
+    down(first, delegate);
+    y = below(delegate, 0);
     for (AppSession other : sessions) {
       if (other != main && !(other.detached() && launch.alive())) {
-        y += c.gap() / 2;
-        Rectangle box = new Rectangle(x, y, boxWidth, sessionHeight);
+        Rectangle box = new Rectangle(x, y + c.gap() / 2, boxWidth, sessionHeight);
         sessionBox(launch, other, box);
-        y += sessionHeight;
+        y = below(box, 0);
       }
     }
     return y;
   }
 
-  private Rectangle objectBox(String name, String note, Rectangle r, boolean exists) {
+  /** The session the delegate serves in the diagram: the latest background one, if any. */
+  private static AppSession mainSession(List<AppSession> sessions) {
+    AppSession main = sessions.get(0);
+    for (AppSession session : sessions) {
+      if (!session.isDefault() && (main.isDefault() || session.createdAt() >= main.createdAt())) {
+        main = session;
+      }
+    }
+    return main;
+  }
+
+  private static int below(Rectangle r, int gap) {
+    return r.y + r.height + gap;
+  }
+
+  /** An arrow from the middle of one box's bottom to the next box's top. */
+  private void down(Rectangle from, Rectangle to) {
+    int x = from.x + from.width / 2;
+    c.arrow(x, below(from, 0), x, to.y - 2, c.palette.boxBorder(), 2f);
+  }
+
+  private Rectangle objectBox(String name, Rectangle r, boolean exists) {
     Palette p = c.palette;
     if (exists) {
       c.box(r, p.background(), p.boxBorder(), 1.5f);
@@ -196,18 +191,7 @@ final class AppPainter {
       c.dashedBox(r, p.boxBorder());
     }
     int baseline = r.y + (r.height + c.g.getFontMetrics(p.bold()).getAscent()) / 2 - c.gap() / 6;
-    int w =
-        c.text(
-            name,
-            p.bold(),
-            exists ? p.text() : p.muted(),
-            r.x + c.gap(),
-            baseline,
-            r.width - 2 * c.gap());
-    if (!note.isEmpty()) {
-      c.text(
-          note, p.small(), p.muted(), r.x + c.gap() * 2 + w, baseline, r.width - w - 3 * c.gap());
-    }
+    c.text(name, p.bold(), exists ? p.text() : p.muted(), r.x + c.gap(), baseline, r.width);
     return r;
   }
 
@@ -264,11 +248,10 @@ final class AppPainter {
     }
   }
 
-  private void delegateBox(AppLaunch launch, List<AppSession> sessions, Rectangle box) {
+  private void delegateBox(List<AppSession> sessions, Rectangle box) {
     Palette p = c.palette;
     boolean receiving = !animations.flights.isEmpty();
     c.box(box, p.background(), receiving ? p.warn() : p.boxBorder(), receiving ? 2.5f : 1.5f);
-    anchors.delegates.put(launch.number(), box);
     int baseline = box.y + c.gap() / 2 + c.g.getFontMetrics(p.bold()).getAscent();
     int w = c.text("delegate", p.bold(), p.text(), box.x + c.gap(), baseline, box.width);
     c.text(
@@ -292,111 +275,6 @@ final class AppPainter {
         call,
         p.small(),
         last == null ? p.muted() : p.text(),
-        box.x + c.gap(),
-        baseline + c.lineHeight(p.small()),
-        box.width - 2 * c.gap());
-  }
-
-  private void records(AppLaunch launch, Rectangle area) {
-    Palette p = c.palette;
-    int baseline = area.y + c.lineHeight(p.small()) - c.gap() / 3;
-    c.text("records", p.small(), p.muted(), area.x, baseline, area.width);
-    int y = baseline + c.gap();
-    int line = c.lineHeight(p.bold()) + c.lineHeight(p.small()) + c.gap();
-    boolean fromArchive = launch.restoredAny();
-    int fileWidth = fromArchive ? c.width("downloads.json", p.bold()) + c.gap() * 3 : 0;
-    int recordX = area.x + (fromArchive ? fileWidth + c.gap() * 4 : 0);
-    int recordWidth = area.x + area.width - recordX;
-    if (launch.records().isEmpty()) {
-      c.text(
-          "no transfer records",
-          p.body(),
-          p.muted(),
-          area.x,
-          y + c.lineHeight(p.body()),
-          area.width);
-    }
-    Map<String, Rectangle> files = new java.util.HashMap<>();
-    int fileY = y;
-    for (Map.Entry<String, Integer> file : launch.restored().entrySet()) {
-      if (file.getValue() > 0) {
-        Rectangle r = new Rectangle(area.x, fileY, fileWidth, line);
-        archiveFile(file.getKey(), file.getValue(), r);
-        files.put(file.getKey(), r);
-        fileY += line + c.gap();
-      }
-    }
-    for (AppRecord record : launch.records()) {
-      if (y + line > area.y + area.height) {
-        break;
-      }
-      Rectangle box = new Rectangle(recordX, y, recordWidth, line);
-      record(record, box);
-      Rectangle file = files.get(record.source());
-      if (file != null) {
-        c.arrow(
-            file.x + file.width + 2,
-            file.y + file.height / 2,
-            box.x - 3,
-            box.y + box.height / 2,
-            p.warn(),
-            2f);
-      }
-      y += line + c.gap() / 2;
-    }
-  }
-
-  private void archiveFile(String name, int entries, Rectangle r) {
-    Palette p = c.palette;
-    c.box(r, p.tint(p.warn(), 0.10), p.warn(), 1.5f);
-    int fold = c.gap();
-    c.g.setColor(p.warn());
-    c.g.drawLine(r.x + r.width - fold, r.y, r.x + r.width, r.y + fold);
-    int baseline = r.y + c.gap() / 2 + c.g.getFontMetrics(p.bold()).getAscent();
-    c.text(name, p.bold(), p.text(), r.x + c.gap(), baseline, r.width - 2 * c.gap());
-    c.text(
-        "archive · " + entries + (entries == 1 ? " entry" : " entries"),
-        p.small(),
-        p.muted(),
-        r.x + c.gap(),
-        baseline + c.lineHeight(p.small()),
-        r.width - 2 * c.gap());
-  }
-
-  private void record(AppRecord record, Rectangle box) {
-    Palette p = c.palette;
-    boolean lit = highlight.isTask(record.taskId());
-    c.box(
-        box,
-        lit ? p.tint(p.accent(), 0.18) : p.background(),
-        lit ? p.accent() : p.boxBorder(),
-        lit ? 2.5f : 1.5f);
-    int baseline = box.y + c.gap() / 2 + c.g.getFontMetrics(p.bold()).getAscent();
-    c.text(
-        record.kind().className(),
-        p.bold(),
-        p.text(),
-        box.x + c.gap(),
-        baseline,
-        box.width - 2 * c.gap());
-    StringBuilder detail = new StringBuilder();
-    if (!record.videoId().isEmpty()) {
-      detail.append(record.videoId()).append(" · ");
-    }
-    if (record.taskId() >= 0) {
-      detail.append("task #").append(record.taskId()).append(" · ");
-    }
-    detail.append(record.state());
-    if (record.expected() > 0 && record.state().endsWith("ing")) {
-      detail
-          .append(" ")
-          .append(Math.round(100.0 * record.bytes() / record.expected()))
-          .append(" %");
-    }
-    c.text(
-        detail.toString(),
-        p.small(),
-        p.text(),
         box.x + c.gap(),
         baseline + c.lineHeight(p.small()),
         box.width - 2 * c.gap());

@@ -68,6 +68,16 @@ public final class DaemonInspectorPanel extends JPanel {
     return table;
   }
 
+  /** The row of the highlighted task, or -1 when none is highlighted or it is not in the table. */
+  public int highlightedRow() {
+    return ((HighlightingTable) table).highlightedRow;
+  }
+
+  /** The text of the relaunch delay line. */
+  public String relaunchDelayText() {
+    return relaunchDelay.getText();
+  }
+
   @Override
   public void updateUI() {
     super.updateUI();

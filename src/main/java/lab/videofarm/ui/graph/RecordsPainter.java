@@ -1,0 +1,126 @@
+package lab.videofarm.ui.graph;
+
+import java.awt.Rectangle;
+import java.util.HashMap;
+import java.util.Map;
+import lab.videofarm.ui.scene.AppLaunch;
+import lab.videofarm.ui.scene.AppRecord;
+
+/**
+ * A launch's VFMVideoDownload and VFMVideoUpload records, with the archive files a relaunch drew
+ * them from shown as their source.
+ */
+final class RecordsPainter {
+  private final Canvas c;
+  private final Highlight highlight;
+
+  RecordsPainter(Canvas c, Highlight highlight) {
+    this.c = c;
+    this.highlight = highlight;
+  }
+
+  void paint(AppLaunch launch, Rectangle area) {
+    Palette p = c.palette;
+    int baseline = area.y + c.lineHeight(p.small()) - c.gap() / 3;
+    c.text("records", p.small(), p.muted(), area.x, baseline, area.width);
+    int y = baseline + c.gap();
+    int line = c.lineHeight(p.bold()) + c.lineHeight(p.small()) + c.gap();
+    boolean fromArchive = launch.restoredAny();
+    int fileWidth = fromArchive ? c.width("downloads.json", p.bold()) + c.gap() * 3 : 0;
+    int recordX = area.x + (fromArchive ? fileWidth + c.gap() * 4 : 0);
+    int recordWidth = area.x + area.width - recordX;
+    if (launch.records().isEmpty()) {
+      c.text(
+          "no transfer records",
+          p.body(),
+          p.muted(),
+          area.x,
+          y + c.lineHeight(p.body()),
+          area.width);
+    }
+    Map<String, Rectangle> files = new HashMap<>();
+    int fileY = y;
+    for (Map.Entry<String, Integer> file : launch.restored().entrySet()) {
+      if (file.getValue() > 0) {
+        Rectangle r = new Rectangle(area.x, fileY, fileWidth, line);
+        archiveFile(file.getKey(), file.getValue(), r);
+        files.put(file.getKey(), r);
+        fileY += line + c.gap();
+      }
+    }
+    for (AppRecord record : launch.records()) {
+      if (y + line > area.y + area.height) {
+        break;
+      }
+      Rectangle box = new Rectangle(recordX, y, recordWidth, line);
+      record(record, box);
+      Rectangle file = files.get(record.source());
+      if (file != null) {
+        c.arrow(
+            file.x + file.width + 2,
+            file.y + file.height / 2,
+            box.x - 3,
+            box.y + box.height / 2,
+            p.warn(),
+            2f);
+      }
+      y += line + c.gap() / 2;
+    }
+  }
+
+  private void archiveFile(String name, int entries, Rectangle r) {
+    Palette p = c.palette;
+    c.box(r, p.tint(p.warn(), 0.10), p.warn(), 1.5f);
+    int fold = c.gap();
+    c.g.setColor(p.warn());
+    c.g.drawLine(r.x + r.width - fold, r.y, r.x + r.width, r.y + fold);
+    int baseline = r.y + c.gap() / 2 + c.g.getFontMetrics(p.bold()).getAscent();
+    c.text(name, p.bold(), p.text(), r.x + c.gap(), baseline, r.width - 2 * c.gap());
+    c.text(
+        "archive · " + entries + (entries == 1 ? " entry" : " entries"),
+        p.small(),
+        p.muted(),
+        r.x + c.gap(),
+        baseline + c.lineHeight(p.small()),
+        r.width - 2 * c.gap());
+  }
+
+  private void record(AppRecord record, Rectangle box) {
+    Palette p = c.palette;
+    boolean lit = highlight.isTask(record.taskId());
+    c.box(
+        box,
+        lit ? p.tint(p.accent(), 0.18) : p.background(),
+        lit ? p.accent() : p.boxBorder(),
+        lit ? 2.5f : 1.5f);
+    int baseline = box.y + c.gap() / 2 + c.g.getFontMetrics(p.bold()).getAscent();
+    c.text(
+        record.kind().className(),
+        p.bold(),
+        p.text(),
+        box.x + c.gap(),
+        baseline,
+        box.width - 2 * c.gap());
+    StringBuilder detail = new StringBuilder();
+    if (!record.videoId().isEmpty()) {
+      detail.append(record.videoId()).append(" · ");
+    }
+    if (record.taskId() >= 0) {
+      detail.append("task #").append(record.taskId()).append(" · ");
+    }
+    detail.append(record.state());
+    if (record.expected() > 0 && record.state().endsWith("ing")) {
+      detail
+          .append(" ")
+          .append(Math.round(100.0 * record.bytes() / record.expected()))
+          .append(" %");
+    }
+    c.text(
+        detail.toString(),
+        p.small(),
+        p.text(),
+        box.x + c.gap(),
+        baseline + c.lineHeight(p.small()),
+        box.width - 2 * c.gap());
+  }
+}
