@@ -24,7 +24,7 @@ final class RecordsPainter {
     int baseline = area.y + c.lineHeight(p.small()) - c.gap() / 3;
     c.text("records", p.small(), p.muted(), area.x, baseline, area.width);
     int y = baseline + c.gap();
-    int line = c.lineHeight(p.bold()) + c.lineHeight(p.small()) + c.gap();
+    int line = c.lineHeight(p.bold()) + 2 * c.lineHeight(p.small()) + c.gap();
     boolean fromArchive = launch.restoredAny();
     int fileWidth = fromArchive ? c.width("downloads.json", p.bold()) + c.gap() * 3 : 0;
     int recordX = area.x + (fromArchive ? fileWidth + c.gap() * 4 : 0);
@@ -42,10 +42,11 @@ final class RecordsPainter {
     int fileY = y;
     for (Map.Entry<String, Integer> file : launch.restored().entrySet()) {
       if (file.getValue() > 0) {
-        Rectangle r = new Rectangle(area.x, fileY, fileWidth, line);
+        int height = c.lineHeight(p.bold()) + c.lineHeight(p.small()) + c.gap();
+        Rectangle r = new Rectangle(area.x, fileY, fileWidth, height);
         archiveFile(file.getKey(), file.getValue(), r);
         files.put(file.getKey(), r);
-        fileY += line + c.gap();
+        fileY += height + c.gap();
       }
     }
     for (AppRecord record : launch.records()) {
@@ -101,26 +102,21 @@ final class RecordsPainter {
         box.x + c.gap(),
         baseline,
         box.width - 2 * c.gap());
-    StringBuilder detail = new StringBuilder();
-    if (!record.videoId().isEmpty()) {
-      detail.append(record.videoId()).append(" · ");
-    }
-    if (record.taskId() >= 0) {
-      detail.append("task #").append(record.taskId()).append(" · ");
-    }
-    detail.append(record.state());
-    if (record.expected() > 0 && record.state().endsWith("ing")) {
-      detail
-          .append(" ")
-          .append(Math.round(100.0 * record.bytes() / record.expected()))
-          .append(" %");
+    String identity =
+        (record.videoId().isEmpty() ? "video not named yet" : record.videoId())
+            + (record.taskId() >= 0 ? " · task #" + record.taskId() : "");
+    int second = baseline + c.lineHeight(p.small());
+    c.text(identity, p.small(), p.muted(), box.x + c.gap(), second, box.width - 2 * c.gap());
+    String state = record.state();
+    if (record.expected() > 0 && state.endsWith("ing")) {
+      state += " " + Math.round(100.0 * record.bytes() / record.expected()) + " %";
     }
     c.text(
-        detail.toString(),
+        state,
         p.small(),
         p.text(),
         box.x + c.gap(),
-        baseline + c.lineHeight(p.small()),
+        second + c.lineHeight(p.small()),
         box.width - 2 * c.gap());
   }
 }

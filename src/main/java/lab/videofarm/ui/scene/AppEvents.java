@@ -133,17 +133,34 @@ final class AppEvents {
 
   private void delegate(TimelineEvent event) {
     String method = event.what();
-    if (method.equals("returned") || method.equals("threw")) {
+    String daemonId = daemonSessionOf(event);
+    if (method.equals("returned")) {
+      boolean completion =
+          event.detail().equals("didCompleteWithError")
+              || event.detail().equals("completionHandler");
+      if (completion && daemonId != null) {
+        // The daemon lets go of a task once the app has been told it completed.
+        fold.updateSession(daemonId, s -> s.withoutTask(event.taskId()));
+      }
+      return;
+    }
+    if (method.equals("threw")) {
       return;
     }
     withSession(event, s -> s.called(method, event.taskId(), event.sequence()));
+    if (daemonId != null) {
+      fold.updateSession(daemonId, s -> s.withQueue(taken(s.queue(), event)));
+    }
+  }
+
+  /** The daemon's label of the session a delegate call came through, or null. */
+  private String daemonSessionOf(TimelineEvent event) {
     AppLaunch launch = fold.launches.get(event.launch());
     AppSession session = launch == null ? null : launch.session(identifier(event));
-    if (session != null
-        && !session.daemonId().isEmpty()
-        && fold.sessions.containsKey(session.daemonId())) {
-      fold.updateSession(session.daemonId(), s -> s.withQueue(taken(s.queue(), event)));
+    if (session == null || !fold.sessions.containsKey(session.daemonId())) {
+      return null;
     }
+    return session.daemonId();
   }
 
   /** The queue without the event this delegate call delivered. */

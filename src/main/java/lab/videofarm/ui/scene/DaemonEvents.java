@@ -32,9 +32,7 @@ final class DaemonEvents {
     String what = event.what();
     switch (what) {
       case "session attached" -> attached(event);
-      case "session detached" ->
-          fold.updateSession(
-              event.sessionId(), s -> s.detach(event.detail().contains("cancelled")));
+      case "session detached" -> detached(event);
       case "session invalidated" -> fold.updateSession(event.sessionId(), DaemonSession::close);
       case "event queued" -> queued(event);
       case "delivery failed" -> deliveryFailed(event);
@@ -63,6 +61,15 @@ final class DaemonEvents {
           return s.attach(event.launch(), event.sequence())
               .withQueue(queue.subList(queue.size() - waiting, queue.size()));
         });
+  }
+
+  /** A default session goes with its app: the daemon forgets it and its tasks. */
+  private void detached(TimelineEvent event) {
+    if (event.detail().contains("cancelled")) {
+      fold.sessions.remove(event.sessionId());
+    } else {
+      fold.updateSession(event.sessionId(), s -> s.detach(false));
+    }
   }
 
   private void queued(TimelineEvent event) {

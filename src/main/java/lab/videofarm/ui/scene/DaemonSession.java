@@ -85,6 +85,12 @@ public record DaemonSession(
     return withTasksAndQueue(next, queue);
   }
 
+  DaemonSession withoutTask(long taskId) {
+    List<DaemonTask> next = new ArrayList<>(tasks);
+    next.removeIf(task -> task.taskId() == taskId);
+    return withTasksAndQueue(next, queue);
+  }
+
   DaemonSession withQueue(List<QueuedEvent> newQueue) {
     return withTasksAndQueue(tasks, newQueue);
   }

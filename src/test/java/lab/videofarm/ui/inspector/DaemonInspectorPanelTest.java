@@ -65,7 +65,7 @@ class DaemonInspectorPanelTest {
 
   @Test
   void theHighlightedTaskIsTheRowOfThatTask() throws Exception {
-    Scene scene = sceneAfter(story, story.get(story.size() - 1));
+    Scene scene = sceneAfter(story, first(story, event(Layer.DELEGATE, "didFinishDownloadingTo")));
 
     DaemonInspectorPanel panel = onEdt(scene, BACKGROUND, 2);
 

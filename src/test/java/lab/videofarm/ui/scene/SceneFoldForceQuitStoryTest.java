@@ -71,11 +71,20 @@ class SceneFoldForceQuitStoryTest {
 
   @Test
   void theDownloadResumedFromResumeDataIsANewTaskThatFinishes() {
-    Scene scene = sceneAfter(story, story.get(story.size() - 1));
+    Scene scene =
+        sceneAfter(
+            story, first(story, event(Layer.DAEMON, "task finished").and(e -> e.taskId() == 3)));
 
     DaemonTask resumed = scene.task(BACKGROUND, 3);
     assertThat(resumed.fromResumeData()).isTrue();
     assertThat(resumed.outcome()).startsWith("finished HTTP 206");
+  }
+
+  @Test
+  void onceTheAppIsToldTheTaskCompletedTheDaemonLetsItGo() {
+    Scene scene = sceneAfter(story, story.get(story.size() - 1));
+
+    assertThat(scene.task(BACKGROUND, 3)).isNull();
     assertThat(scene.launch(2).records())
         .anyMatch(r -> r.taskId() == 3 && r.state().equals("downloaded"));
   }
