@@ -81,7 +81,8 @@ final class AppPainter {
     Composite before = c.g.getComposite();
     c.g.setComposite(AlphaComposite.SrcOver.derive((float) alpha));
     int earlier = c.lineHeight(c.palette.small()) + c.gap();
-    Rectangle card = new Rectangle(room.x + shift, room.y, room.width, room.height - earlier);
+    Rectangle card =
+        new Rectangle(room.x + shift, room.y, room.width - shift, room.height - earlier);
     card(launch, card);
     c.g.setComposite(before);
     if (!launch.alive()) {

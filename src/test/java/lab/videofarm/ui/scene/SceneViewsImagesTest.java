@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
 import javax.swing.SwingUtilities;
 import lab.videofarm.os.timeline.Layer;
@@ -56,6 +57,46 @@ class SceneViewsImagesTest {
           paint(forceQuit, cancelled.sequence(), dark), "force-quit" + (dark ? "-dark" : "-light"));
     }
     assertThat(OUT.resolve("after-relink-light.png")).exists();
+  }
+
+  @Test
+  void theRelinkIsDrawnMidwayWithTheQueuedEventOnItsWayToTheDelegate() throws Exception {
+    Files.createDirectories(OUT);
+    long queued = first(download, event(Layer.DAEMON, "relaunch requested")).sequence();
+    long delivered =
+        first(download, event(Layer.DELEGATE, "didFinishDownloadingTo").and(e -> e.launch() == 2))
+            .sequence();
+    AtomicLong millis = new AtomicLong(1_000_000);
+    BufferedImage[] frames = new BufferedImage[2];
+    SwingUtilities.invokeAndWait(
+        () -> {
+          FlatLightLaf.setup();
+          SceneViews views = new SceneViews(millis::get);
+          views.appended(download);
+          views.showAt(queued);
+          views.settle();
+          ComponentImages.render(views.graph(), 1280, 720);
+          views.showAt(delivered);
+          millis.addAndGet(450);
+          frames[0] = ComponentImages.render(views.graph(), 1280, 720);
+          views.settle();
+          frames[1] = ComponentImages.render(views.graph(), 1280, 720);
+        });
+    write(frames[0], "relink-animating-light");
+
+    assertThat(differingPixels(frames[0], frames[1])).isGreaterThan(1000);
+  }
+
+  private static int differingPixels(BufferedImage a, BufferedImage b) {
+    int count = 0;
+    for (int y = 0; y < a.getHeight(); y++) {
+      for (int x = 0; x < a.getWidth(); x++) {
+        if (a.getRGB(x, y) != b.getRGB(x, y)) {
+          count++;
+        }
+      }
+    }
+    return count;
   }
 
   private static Map<String, Long> downloadMoments() {
