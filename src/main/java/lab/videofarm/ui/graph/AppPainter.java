@@ -18,11 +18,15 @@ import lab.videofarm.ui.scene.Scene;
  */
 final class AppPainter {
   private static final double DEAD_ALPHA = 0.22;
+  private static final String HANDLER_CALLED = "completionHandler() called";
 
   private final Canvas c;
   private final Anchors anchors;
   private final Animations animations;
   private final Highlight highlight;
+
+  /** The right edge of the card being drawn: side notes stay inside it. */
+  private int cardRight;
 
   AppPainter(Canvas c, Anchors anchors, Animations animations, Highlight highlight) {
     this.c = c;
@@ -98,6 +102,7 @@ final class AppPainter {
     int pad = c.gap();
     int x = card.x + pad;
     int inner = card.width - 2 * pad;
+    cardRight = card.x + card.width - pad / 2;
     int y = card.y + pad + c.lineHeight(p.bold()) - pad / 3;
     String state = launch.state().name();
     Rectangle chip = c.chipBounds(state, 0, 0);
@@ -118,7 +123,14 @@ final class AppPainter {
 
   /** AppDelegate → VFMAPIClient → URLSession(s) → delegate, top to bottom. Returns the bottom. */
   private int chain(AppLaunch launch, int x, int y, int inner) {
-    int boxWidth = (int) (inner * 0.58);
+    int idWidth =
+        launch.sessions().stream()
+            .mapToInt(session -> c.width(session.identifier(), c.palette.small()))
+            .max()
+            .orElse(0);
+    int roomForNotes = inner - c.chipBounds(HANDLER_CALLED, 0, 0).width - 2 * c.gap();
+    int boxWidth = Math.max(idWidth + 2 * c.gap(), Math.min((int) (inner * 0.58), roomForNotes));
+    boxWidth = Math.min(inner, boxWidth);
     int objectHeight = c.lineHeight(c.palette.body()) + c.gap();
     int arrow = c.gap() * 2;
     boolean ready = launch.delegateReady();
@@ -203,15 +215,12 @@ final class AppPainter {
         continue;
       }
       boolean called = session.handler() == CompletionHandler.CALLED;
-      int x = delegateBox.x + delegateBox.width + c.gap();
-      int y = delegateBox.y + (delegateBox.height - c.chipBounds("x", 0, 0).height) / 2;
       Long pulse = animations.pulses.get(launch.number() + ":handler");
       boolean lit = pulse != null && animations.progress(pulse, Animations.PULSE_MS) < 1;
-      c.chip(
-          called ? "completionHandler() called" : "completionHandler waiting",
+      sideChip(
+          delegateBox,
+          called ? HANDLER_CALLED : "completionHandler waiting",
           called ? p.good() : p.warn(),
-          x,
-          y,
           lit);
       return;
     }
@@ -243,10 +252,20 @@ final class AppPainter {
         baseline + c.lineHeight(p.small()),
         box.width - 2 * c.gap());
     if (session.relinked()) {
-      int x = box.x + box.width + c.gap();
-      int y = box.y + (box.height - c.chipBounds("x", 0, 0).height) / 2;
-      c.chip("relinked by identifier", p.accent(), x, y, false);
+      sideChip(box, "relinked by identifier", p.accent(), false);
     }
+  }
+
+  /** A note on a box: beside it when there is room in the card, else as a badge on its corner. */
+  private void sideChip(Rectangle box, String text, Color color, boolean filled) {
+    Rectangle bounds = c.chipBounds(text, 0, 0);
+    int x = box.x + box.width + c.gap();
+    int y = box.y + (box.height - bounds.height) / 2;
+    if (x + bounds.width > cardRight) {
+      x = Math.max(box.x + c.gap(), box.x + box.width - bounds.width - c.gap());
+      y = box.y + box.height - bounds.height / 2;
+    }
+    c.chip(text, color, x, y, filled);
   }
 
   private void delegateBox(List<AppSession> sessions, Rectangle box) {

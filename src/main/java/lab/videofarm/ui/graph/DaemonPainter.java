@@ -68,7 +68,10 @@ final class DaemonPainter {
     int inner = room.width - 2 * pad;
     int chipLine = c.chipBounds("x", 0, 0).height + pad / 2;
     int queueHeight = queueLines(session, inner) * chipLine;
-    int fixed = pad * 3 + c.lineHeight(p.bold()) + queueHeight;
+    String status = status(session);
+    Rectangle chip = c.chipBounds(status, 0, 0);
+    boolean stacked = c.width(session.id(), p.bold()) + chip.width + pad > inner;
+    int fixed = pad * 3 + c.lineHeight(p.bold()) + queueHeight + (stacked ? chipLine : 0);
     int fits = Math.max(1, (room.height - fixed) / taskHeight);
     List<DaemonTask> tasks = session.tasks();
     List<DaemonTask> visible =
@@ -84,15 +87,19 @@ final class DaemonPainter {
 
     int x = card.x + pad;
     int y = card.y + pad + c.lineHeight(p.bold()) - pad / 3;
-    String status = status(session);
-    Rectangle chip = c.chipBounds(status, 0, 0);
-    c.chip(
-        status,
-        statusColor(session),
-        card.x + card.width - pad - chip.width,
-        y - chip.height + pad / 3,
-        false);
-    c.text(session.id(), p.bold(), p.text(), x, y, inner - chip.width - pad);
+    if (stacked) {
+      c.text(session.id(), p.bold(), p.text(), x, y, inner);
+      y += chipLine;
+      c.chip(status, statusColor(session), x, y - chip.height + pad / 3, false);
+    } else {
+      c.chip(
+          status,
+          statusColor(session),
+          card.x + card.width - pad - chip.width,
+          y - chip.height + pad / 3,
+          false);
+      c.text(session.id(), p.bold(), p.text(), x, y, inner - chip.width - pad);
+    }
     y += pad;
     if (tasks.isEmpty()) {
       c.text("no tasks", p.small(), p.muted(), x, y + c.lineHeight(p.small()), inner);

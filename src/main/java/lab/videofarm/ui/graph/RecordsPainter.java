@@ -23,40 +23,36 @@ final class RecordsPainter {
     Palette p = c.palette;
     int baseline = area.y + c.lineHeight(p.small()) - c.gap() / 3;
     c.text("records", p.small(), p.muted(), area.x, baseline, area.width);
-    int y = baseline + c.gap();
-    int line = c.lineHeight(p.bold()) + 2 * c.lineHeight(p.small()) + c.gap();
-    boolean fromArchive = launch.restoredAny();
-    int fileWidth = fromArchive ? c.width("downloads.json", p.bold()) + c.gap() * 3 : 0;
-    int recordX = area.x + (fromArchive ? fileWidth + c.gap() * 4 : 0);
-    int recordWidth = area.x + area.width - recordX;
+    int top = baseline + c.gap();
     if (launch.records().isEmpty()) {
       c.text(
           "no transfer records",
           p.body(),
           p.muted(),
           area.x,
-          y + c.lineHeight(p.body()),
+          top + c.lineHeight(p.body()),
           area.width);
     }
-    Map<String, Rectangle> files = new HashMap<>();
-    int fileY = y;
-    for (Map.Entry<String, Integer> file : launch.restored().entrySet()) {
-      if (file.getValue() > 0) {
-        int height = c.lineHeight(p.bold()) + c.lineHeight(p.small()) + c.gap();
-        Rectangle r = new Rectangle(area.x, fileY, fileWidth, height);
-        archiveFile(file.getKey(), file.getValue(), r);
-        files.put(file.getKey(), r);
-        fileY += height + c.gap();
-      }
+    int fileWidth = c.width("downloads.json", p.bold()) + c.gap() * 3;
+    int recordNeeds = c.width(AppRecord.Kind.DOWNLOAD.className(), p.bold()) + c.gap() * 3;
+    boolean beside = area.width - fileWidth - c.gap() * 4 >= recordNeeds;
+    Map<String, Rectangle> files = files(launch, area.x, top, fileWidth, beside);
+    int recordX = area.x;
+    int y = top;
+    if (!files.isEmpty() && beside) {
+      recordX += fileWidth + c.gap() * 4;
+    } else if (!files.isEmpty()) {
+      y = files.values().stream().mapToInt(r -> r.y + r.height).max().orElse(top) + c.gap() * 2;
     }
+    int line = c.lineHeight(p.bold()) + 2 * c.lineHeight(p.small()) + c.gap();
     for (AppRecord record : launch.records()) {
       if (y + line > area.y + area.height) {
         break;
       }
-      Rectangle box = new Rectangle(recordX, y, recordWidth, line);
+      Rectangle box = new Rectangle(recordX, y, area.x + area.width - recordX, line);
       record(record, box);
       Rectangle file = files.get(record.source());
-      if (file != null) {
+      if (file != null && beside) {
         c.arrow(
             file.x + file.width + 2,
             file.y + file.height / 2,
@@ -64,9 +60,31 @@ final class RecordsPainter {
             box.y + box.height / 2,
             p.warn(),
             2f);
+      } else if (file != null) {
+        int x = file.x + file.width / 2;
+        c.arrow(x, file.y + file.height + 2, x, box.y - 3, p.warn(), 2f);
       }
       y += line + c.gap() / 2;
     }
+  }
+
+  /** The archive files the launch restored records from: a column, or a row when space is short. */
+  private Map<String, Rectangle> files(AppLaunch launch, int x, int y, int width, boolean column) {
+    Map<String, Rectangle> files = new HashMap<>();
+    int height = c.lineHeight(c.palette.bold()) + c.lineHeight(c.palette.small()) + c.gap();
+    for (Map.Entry<String, Integer> file : launch.restored().entrySet()) {
+      if (file.getValue() > 0) {
+        Rectangle r = new Rectangle(x, y, width, height);
+        archiveFile(file.getKey(), file.getValue(), r);
+        files.put(file.getKey(), r);
+        if (column) {
+          y += height + c.gap();
+        } else {
+          x += width + c.gap();
+        }
+      }
+    }
+    return files;
   }
 
   private void archiveFile(String name, int entries, Rectangle r) {

@@ -56,6 +56,8 @@ class SceneViewsImagesTest {
       write(
           paint(forceQuit, cancelled.sequence(), dark), "force-quit" + (dark ? "-dark" : "-light"));
     }
+    long relinked = first(download, event(Layer.SESSION, "sessionRelinked")).sequence();
+    write(paintGraph(download, relinked, 860, 520), "after-relink-small-light");
     assertThat(OUT.resolve("after-relink-light.png")).exists();
   }
 
@@ -138,6 +140,22 @@ class SceneViewsImagesTest {
           g.drawImage(table, 0, 720, null);
           g.dispose();
           result[0] = both;
+        });
+    return result[0];
+  }
+
+  /** The graph alone at a size a window's centre may give it. */
+  private static BufferedImage paintGraph(List<TimelineEvent> story, long at, int width, int height)
+      throws Exception {
+    BufferedImage[] result = new BufferedImage[1];
+    SwingUtilities.invokeAndWait(
+        () -> {
+          FlatLightLaf.setup();
+          SceneViews views = new SceneViews();
+          views.appended(story);
+          views.showAt(at);
+          views.settle();
+          result[0] = ComponentImages.render(views.graph(), width, height);
         });
     return result[0];
   }
