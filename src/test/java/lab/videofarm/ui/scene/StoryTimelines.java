@@ -1,11 +1,14 @@
 package lab.videofarm.ui.scene;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import lab.videofarm.os.timeline.Layer;
 import lab.videofarm.os.timeline.TimelineEvent;
 import lab.videofarm.story.Stories;
@@ -28,13 +31,25 @@ public final class StoryTimelines {
   private static List<TimelineEvent> play(String story) {
     try {
       Path root = Files.createTempDirectory("videofarm-scene-" + story);
-      StoryResult result = Stories.run(story, root);
-      if (!result.succeeded()) {
-        throw new IllegalStateException(story + " failed: " + result.failures());
+      try {
+        StoryResult result = Stories.run(story, root);
+        if (!result.succeeded()) {
+          throw new IllegalStateException(story + " failed: " + result.failures());
+        }
+        return result.timeline();
+      } finally {
+        deleteTree(root);
       }
-      return result.timeline();
     } catch (Exception e) {
       throw new IllegalStateException("could not play " + story, e);
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
     }
   }
 
