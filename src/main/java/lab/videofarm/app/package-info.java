@@ -5,7 +5,8 @@
  * delegate entry points), {@code os.clock}, {@code os.timeline} and, for networking, {@code
  * urlsession}. It never touches the transfer daemon or the device directly: the architecture test
  * fails the build if it does. Each launch loads this package afresh, so nothing static survives a
- * kill; a relaunched app knows only what its archives and the daemon tell it.
+ * kill; a relaunched app knows only what its archives and the daemon tell it. The numbered rules
+ * the code cites ("rule 15") are in {@code docs/ios-behaviour.md}.
  *
  * <h2>Where things are</h2>
  *
