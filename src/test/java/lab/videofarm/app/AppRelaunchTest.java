@@ -136,6 +136,29 @@ class AppRelaunchTest extends PhoneScenario {
   }
 
   @Test
+  void aDownloadResumedAfterAForceQuitSaysTheOffsetItReallyResumesAt() throws Exception {
+    Path movie = VideoFarmPhone.randomFile(root.resolve("movie.mp4"), MOVIE_BYTES, 27);
+    String id = phone.addVideoWithMovie("Harrow", movie);
+    long task = startThrottledDownload(id);
+    phone.awaitEvent(
+        notification("VideoDownloadProgressed", task).and(e -> !e.detail().contains(" 0/")));
+    phone.device().forceQuit(APP);
+    phone.awaitEvent(event(Layer.DAEMON, "force quit"));
+    phone.server().faults().throttleBytesPerSecond(0);
+    phone.launch();
+    phone.awaitEvent(notification("VideoDownloadFailed", task));
+
+    long resumed = (Long) phone.command("resumeDownloads", id);
+
+    String offset = phone.awaitEvent(delegate("didResumeAtOffset", resumed)).detail().split(" ")[0];
+    assertThat(Long.parseLong(offset)).isPositive();
+    assertThat(phone.awaitEvent(notification("VideoDownloadResumed", resumed)).detail())
+        .endsWith("from " + offset + " bytes");
+    assertThat(phone.events()).filteredOn(notification("VideoDownloadResumed")).singleElement();
+    phone.awaitEvent(notification("VideoDownloadFinished", resumed));
+  }
+
+  @Test
   void aPausedDownloadKeepsItsResumeDataAcrossAKill() throws Exception {
     Path movie = VideoFarmPhone.randomFile(root.resolve("movie.mp4"), MOVIE_BYTES, 25);
     String id = phone.addVideoWithMovie("Trough", movie);
