@@ -159,6 +159,32 @@ class AppRelaunchTest extends PhoneScenario {
   }
 
   @Test
+  void anUploadCutByAForceQuitGoesOnFromItsResumeDataOnTheNextLaunch() throws Exception {
+    Path thumbnail = Files.write(root.resolve("thumb.png"), VideoFarmPhone.png());
+    Path movie = VideoFarmPhone.randomFile(root.resolve("movie.mp4"), MOVIE_BYTES, 28);
+    phone.launch();
+    String id = (String) phone.command("prepareVideo", "Byre", thumbnail.toString(), "");
+    phone.server().faults().throttleBytesPerSecond(THROTTLE);
+    long task = (Long) phone.command("uploadVideo", movie.toString(), id);
+    phone.awaitEvent(delegate("didSendBodyData", task).and(e -> !e.detail().startsWith("0 ")));
+    phone.device().forceQuit(APP);
+    phone.awaitEvent(event(Layer.DAEMON, "force quit"));
+    phone.server().faults().throttleBytesPerSecond(0);
+    phone.launch();
+    phone.awaitEvent(notification("VideoUploadFailed", task));
+
+    phone.command("resumeUpload", id);
+
+    TimelineEvent resumed = phone.awaitEvent(notification("VideoUploadResumed"));
+    assertThat(resumed.taskId()).isNotEqualTo(task);
+    phone.awaitEvent(notification("VideoUploadFinished", resumed.taskId()));
+    assertThat(phone.serverMovieSha256(id)).isEqualTo(sha256(movie));
+    assertThat(phone.server().requests())
+        .as("the rest of the movie is sent with a PATCH, not the whole movie again")
+        .anyMatch(request -> request.method().equals("PATCH"));
+  }
+
+  @Test
   void aPausedDownloadKeepsItsResumeDataAcrossAKill() throws Exception {
     Path movie = VideoFarmPhone.randomFile(root.resolve("movie.mp4"), MOVIE_BYTES, 25);
     String id = phone.addVideoWithMovie("Trough", movie);
