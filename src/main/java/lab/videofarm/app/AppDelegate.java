@@ -84,7 +84,7 @@ public final class AppDelegate implements ApplicationDelegate {
    * exists, so that the daemon can deliver (rules 20 and 21).
    */
   private void keepCompletionHandler(String identifier, Runnable completionHandler) {
-    // BEGIN SOLUTION lesson 7 handleEventsForBackgroundURLSession
+    // BEGIN SOLUTION lesson 7 keepCompletionHandler
     backgroundCompletionHandlers.put(identifier, completionHandler);
     client.connectBackgroundSession();
     // END SOLUTION

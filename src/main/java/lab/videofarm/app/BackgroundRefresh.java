@@ -24,10 +24,10 @@ final class BackgroundRefresh {
   }
 
   /** Lesson 8: fetches the list, then calls {@code completionHandler} exactly once. */
-  void refresh(VideoFetch fetch, Consumer<FetchResult> completionHandler) {
+  void refreshInBackground(VideoFetch fetch, Consumer<FetchResult> completionHandler) {
     // BEGIN SOLUTION lesson 8 refreshInBackground
     fetch.fetch(
-        list -> completionHandler.accept(result(list)),
+        list -> completionHandler.accept(fetchResult(list)),
         error -> completionHandler.accept(FetchResult.FAILED));
     // END SOLUTION
   }
@@ -36,7 +36,7 @@ final class BackgroundRefresh {
    * Lesson 8: {@code NEW_DATA} when a video appeared that no refresh had seen before (the ids seen
    * are kept across launches), {@code NO_DATA} otherwise, {@code FAILED} if they cannot be kept.
    */
-  FetchResult result(List<VFMRemoteVideo> videos) {
+  FetchResult fetchResult(List<VFMRemoteVideo> videos) {
     // BEGIN SOLUTION lesson 8 fetchResult
     try {
       return knownVideos.remember(videos) ? FetchResult.NEW_DATA : FetchResult.NO_DATA;

@@ -38,7 +38,7 @@ final class ClientSessions {
   synchronized URLSession background() {
     if (background == null) {
       beforeConnect.run();
-      background = Sessions.background(identifier, delegate);
+      background = Sessions.backgroundSession(identifier, delegate);
       background.getAllTasks(afterConnect);
     }
     return background;
@@ -46,7 +46,7 @@ final class ClientSessions {
 
   synchronized URLSession foreground() {
     if (foreground == null) {
-      foreground = Sessions.foreground();
+      foreground = Sessions.foregroundSession();
     }
     return foreground;
   }

@@ -51,7 +51,7 @@ final class Downloads {
    * Lesson 4: starts the movie and thumbnail downloads. The record is saved before the tasks start,
    * so that their events, even in a later launch, find it. Returns the movie task's identifier.
    */
-  long start(VFMRemoteVideo video) {
+  long downloadMovieAndThumbnail(VFMRemoteVideo video) {
     // BEGIN SOLUTION lesson 4 downloadMovieAndThumbnail
     URLSessionDownloadTask movie = session.get().downloadTask(video.movieURL());
     movie.setTaskDescription("movie " + video.id());
@@ -67,7 +67,7 @@ final class Downloads {
   }
 
   /** Lesson 4: {@code didWriteData}. Only the movie's progress is shown. */
-  void progressed(long taskIdentifier, long totalBytesWritten, long totalBytesExpected) {
+  void didWriteData(long taskIdentifier, long totalBytesWritten, long totalBytesExpected) {
     // BEGIN SOLUTION lesson 4 didWriteData
     Optional<Long> key = store.downloadOwning(taskIdentifier);
     if (key.isPresent() && store.download(key.get()).movieTaskIdentifier() == taskIdentifier) {
@@ -80,7 +80,7 @@ final class Downloads {
   }
 
   /** Lesson 4: {@code didFinishDownloadingTo}. The temp file is deleted when this returns. */
-  void finished(long taskIdentifier, HTTPURLResponse response, Path location) {
+  void didFinishDownloadingTo(long taskIdentifier, HTTPURLResponse response, Path location) {
     // BEGIN SOLUTION lesson 4 didFinishDownloadingTo
     Optional<Long> key = store.downloadOwning(taskIdentifier);
     if (key.isEmpty() || !Responses.isSuccess(response)) {
@@ -105,7 +105,7 @@ final class Downloads {
   }
 
   /** Lesson 4: {@code didCompleteWithError} of a movie or thumbnail task. */
-  void completed(long taskIdentifier, HTTPURLResponse response, URLError error) {
+  void didCompleteWithError(long taskIdentifier, HTTPURLResponse response, URLError error) {
     // BEGIN SOLUTION lesson 4 didCompleteWithError
     Optional<Long> key = store.downloadOwning(taskIdentifier);
     if (key.isEmpty() || pausedByTheUser(store.download(key.get()), error)) {

@@ -43,7 +43,7 @@ final class PauseResume {
   }
 
   /** Lesson 5: cancels the movie task with resume data, kept with the record when it comes. */
-  void pause(VFMRemoteVideo video) {
+  void pauseDownloads(VFMRemoteVideo video) {
     // BEGIN SOLUTION lesson 5 pauseDownloads
     Optional<Long> key = store.downloadOf(video.id(), DownloadState.DOWNLOADING);
     if (key.isEmpty()) {
@@ -83,7 +83,7 @@ final class PauseResume {
    *
    * @return the new movie task's identifier, or -1 if there was nothing to resume
    */
-  long resume(VFMRemoteVideo video) {
+  long resumeDownloads(VFMRemoteVideo video) {
     // BEGIN SOLUTION lesson 5 resumeDownloads
     Optional<Long> key = store.downloadOf(video.id(), DownloadState.PAUSED, DownloadState.FAILED);
     if (key.isEmpty()) {
@@ -114,7 +114,7 @@ final class PauseResume {
   }
 
   /** Lesson 5: {@code didResumeAtOffset}, the only place that knows where the download goes on. */
-  void resumedAt(long taskIdentifier, long fileOffset, long expectedTotalBytes) {
+  void didResumeAtOffset(long taskIdentifier, long fileOffset, long expectedTotalBytes) {
     // BEGIN SOLUTION lesson 5 didResumeAtOffset
     log.report(
         "download resumed", taskIdentifier, "at byte " + fileOffset + " of " + expectedTotalBytes);

@@ -41,7 +41,7 @@ final class PrepareVideo {
   }
 
   /** Lesson 3: the {@code POST} of a multipart form whose Content-Type is {@code contentType}. */
-  static URLRequest request(URI baseURL, String contentType) {
+  static URLRequest prepareRequest(URI baseURL, String contentType) {
     // BEGIN SOLUTION lesson 3 prepareRequest
     return URLRequest.of(baseURL.resolve("videos"))
         .withHttpMethod("POST")
@@ -78,7 +78,7 @@ final class PrepareVideo {
     Path body =
         Files.createTempFile(Files.createDirectories(temporaryDirectory), "prepare-", ".multipart");
     String contentType = writeMultipartBody(title, thumbnail, description, body);
-    URLRequest request = request(baseURL, contentType);
+    URLRequest request = prepareRequest(baseURL, contentType);
     foreground
         .get()
         .uploadTask(

@@ -13,14 +13,14 @@ final class Sessions {
    * 25) whose events go to {@code delegate} (background sessions take no completion handlers, rule
    * 11).
    */
-  static URLSession background(String identifier, URLSessionDelegate delegate) {
+  static URLSession backgroundSession(String identifier, URLSessionDelegate delegate) {
     // BEGIN SOLUTION lesson 1 backgroundSession
     return URLSession.session(URLSessionConfiguration.background(identifier), delegate, null);
     // END SOLUTION
   }
 
   /** Lesson 1: a default session, for short requests while the app is in front. */
-  static URLSession foreground() {
+  static URLSession foregroundSession() {
     // BEGIN SOLUTION lesson 1 foregroundSession
     return URLSession.session(URLSessionConfiguration.defaultConfiguration());
     // END SOLUTION

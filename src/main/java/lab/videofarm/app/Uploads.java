@@ -58,7 +58,7 @@ final class Uploads {
    * @param url where the movie goes, {@code toPath} resolved against the server's address
    * @return the upload task's identifier
    */
-  long upload(VFMVideo video, String videoId, Path file, String toPath, URI url)
+  long uploadVideo(VFMVideo video, String videoId, Path file, String toPath, URI url)
       throws IOException {
     // BEGIN SOLUTION lesson 6 uploadVideo
     long size = Files.size(file);
@@ -77,7 +77,7 @@ final class Uploads {
   }
 
   /** Lesson 6: {@code didSendBodyData}. */
-  void progressed(long taskIdentifier, long totalBytesSent, long totalBytesExpectedToSend) {
+  void didSendBodyData(long taskIdentifier, long totalBytesSent, long totalBytesExpectedToSend) {
     // BEGIN SOLUTION lesson 6 didSendBodyData
     store
         .updateUploadQuietly(
@@ -90,7 +90,7 @@ final class Uploads {
   }
 
   /** Lesson 6: {@code didCompleteWithError}. An HTTP error completes without an error (rule 17). */
-  void completed(long taskIdentifier, HTTPURLResponse response, URLError error) {
+  void didCompleteWithError(long taskIdentifier, HTTPURLResponse response, URLError error) {
     // BEGIN SOLUTION lesson 6 didCompleteWithError
     if (error != null) {
       failed(taskIdentifier, Responses.describe(error), error);
@@ -113,7 +113,7 @@ final class Uploads {
   }
 
   /** Lesson 6: suspends the video's upload task; it keeps its place (rule 33). */
-  void suspend(String videoId) {
+  void suspendUpload(String videoId) {
     // BEGIN SOLUTION lesson 6 suspendUpload
     store
         .uploadOf(videoId, UploadState.UPLOADING)
@@ -126,7 +126,7 @@ final class Uploads {
   }
 
   /** Lesson 6: resumes a suspended upload task. */
-  void resume(String videoId) {
+  void resumeUpload(String videoId) {
     // BEGIN SOLUTION lesson 6 resumeUpload
     store
         .uploadOf(videoId, UploadState.SUSPENDED)
@@ -135,12 +135,12 @@ final class Uploads {
                 tasks.resume(
                     upload.taskIdentifier(),
                     () -> changed(upload.taskIdentifier(), UploadState.UPLOADING)),
-            () -> continueFailed(videoId));
+            () -> continueFailedUpload(videoId));
     // END SOLUTION
   }
 
   /** Lesson 6: cancels the upload; it completes as failed ("cancelled", rule 34). */
-  void cancel(String videoId) {
+  void cancelUpload(String videoId) {
     // BEGIN SOLUTION lesson 6 cancelUpload
     store
         .uploadOf(videoId, UploadState.UPLOADING, UploadState.SUSPENDED)
@@ -151,7 +151,7 @@ final class Uploads {
   // ---- where a later lesson hooks in ----
 
   /** Lesson 9 hooks in: a failed upload may carry resume data to go on with later. */
-  private VFMVideoUpload afterFailure(VFMVideoUpload upload, URLError error) {
+  private VFMVideoUpload afterUploadFailure(VFMVideoUpload upload, URLError error) {
     // BEGIN SOLUTION lesson 9 afterUploadFailure
     // STUB: return upload.withState(UploadState.FAILED);
     return resumable.keepResumeData(upload, error);
@@ -159,7 +159,7 @@ final class Uploads {
   }
 
   /** Lesson 9 hooks in: resuming an upload that is not suspended continues it from resume data. */
-  private void continueFailed(String videoId) {
+  private void continueFailedUpload(String videoId) {
     // BEGIN SOLUTION lesson 9 continueFailedUpload
     // STUB: log.report("resumeUpload ignored", -1, videoId + " is not suspended");
     resumable.continueUpload(videoId);
@@ -170,7 +170,7 @@ final class Uploads {
 
   private void failed(long taskIdentifier, String reason, URLError error) {
     store
-        .updateUpload(taskIdentifier, upload -> afterFailure(upload, error))
+        .updateUpload(taskIdentifier, upload -> afterUploadFailure(upload, error))
         .ifPresent(
             failed ->
                 notifications.post(

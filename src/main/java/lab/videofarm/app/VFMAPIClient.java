@@ -237,17 +237,17 @@ public final class VFMAPIClient implements URLSessionDownloadDelegate {
     String videoId = videoIdOf(toPath);
     VFMVideo video = videoOf(videoId);
     URI url = baseURL.resolve(toPath);
-    return log.reportedIO(() -> uploads.upload(video, videoId, fromURL, toPath, url));
+    return log.reportedIO(() -> uploads.uploadVideo(video, videoId, fromURL, toPath, url));
   }
 
   /** Starts the movie and thumbnail downloads; returns the movie task's identifier. */
   public long downloadMovieAndThumbnail(VFMRemoteVideo video) {
-    return log.reported(() -> downloads.start(video));
+    return log.reported(() -> downloads.downloadMovieAndThumbnail(video));
   }
 
   /** Cancels the movie download with resume data, kept with the download record. */
   public void pauseDownloads(VFMRemoteVideo video) {
-    log.reported(() -> pauseResume.pause(video));
+    log.reported(() -> pauseResume.pauseDownloads(video));
   }
 
   /**
@@ -256,19 +256,19 @@ public final class VFMAPIClient implements URLSessionDownloadDelegate {
    * @return the new movie task's identifier, or -1 if there was nothing to resume
    */
   public long resumeDownloads(VFMRemoteVideo video) {
-    return log.reported(() -> pauseResume.resume(video));
+    return log.reported(() -> pauseResume.resumeDownloads(video));
   }
 
   public void suspendUpload(String videoId) {
-    log.reported(() -> uploads.suspend(videoId));
+    log.reported(() -> uploads.suspendUpload(videoId));
   }
 
   public void resumeUpload(String videoId) {
-    log.reported(() -> uploads.resume(videoId));
+    log.reported(() -> uploads.resumeUpload(videoId));
   }
 
   public void cancelUpload(String videoId) {
-    log.reported(() -> uploads.cancel(videoId));
+    log.reported(() -> uploads.cancelUpload(videoId));
   }
 
   /**
@@ -276,7 +276,7 @@ public final class VFMAPIClient implements URLSessionDownloadDelegate {
    * refresh had seen before, {@code NO_DATA} otherwise, {@code FAILED} on error.
    */
   public void refreshInBackground(Consumer<FetchResult> completionHandler) {
-    log.reported(() -> refresh.refresh(this::fetchVideos, completionHandler));
+    log.reported(() -> refresh.refreshInBackground(this::fetchVideos, completionHandler));
   }
 
   // ---- the background session's delegate ----
@@ -289,16 +289,16 @@ public final class VFMAPIClient implements URLSessionDownloadDelegate {
       long totalBytesSent,
       long totalBytesExpectedToSend) {
     long id = task.taskIdentifier();
-    log.attempt(id, () -> uploads.progressed(id, totalBytesSent, totalBytesExpectedToSend));
+    log.attempt(id, () -> uploads.didSendBodyData(id, totalBytesSent, totalBytesExpectedToSend));
   }
 
   @Override
   public void didCompleteWithError(URLSession session, URLSessionTask task, URLError error) {
     long id = task.taskIdentifier();
     if (store.upload(id).isPresent()) {
-      log.attempt(id, () -> uploads.completed(id, task.response(), error));
+      log.attempt(id, () -> uploads.didCompleteWithError(id, task.response(), error));
     } else {
-      log.attempt(id, () -> downloads.completed(id, task.response(), error));
+      log.attempt(id, () -> downloads.didCompleteWithError(id, task.response(), error));
     }
   }
 
@@ -310,7 +310,7 @@ public final class VFMAPIClient implements URLSessionDownloadDelegate {
       long totalBytesWritten,
       long totalBytesExpectedToWrite) {
     long id = downloadTask.taskIdentifier();
-    log.attempt(id, () -> downloads.progressed(id, totalBytesWritten, totalBytesExpectedToWrite));
+    log.attempt(id, () -> downloads.didWriteData(id, totalBytesWritten, totalBytesExpectedToWrite));
   }
 
   @Override
@@ -320,7 +320,7 @@ public final class VFMAPIClient implements URLSessionDownloadDelegate {
       long fileOffset,
       long expectedTotalBytes) {
     long id = downloadTask.taskIdentifier();
-    log.attempt(id, () -> pauseResume.resumedAt(id, fileOffset, expectedTotalBytes));
+    log.attempt(id, () -> pauseResume.didResumeAtOffset(id, fileOffset, expectedTotalBytes));
   }
 
   /** The file must be moved before this returns: the temp file is deleted then (rule 15). */
@@ -328,7 +328,7 @@ public final class VFMAPIClient implements URLSessionDownloadDelegate {
   public void didFinishDownloadingTo(
       URLSession session, URLSessionDownloadTask downloadTask, Path location) {
     long id = downloadTask.taskIdentifier();
-    log.attempt(id, () -> downloads.finished(id, downloadTask.response(), location));
+    log.attempt(id, () -> downloads.didFinishDownloadingTo(id, downloadTask.response(), location));
   }
 
   @Override

@@ -78,7 +78,7 @@ class PauseResumeTest {
 
   @Test
   void aDownloadThatFinishesAsItIsPausedIsKeptWhenItsFileArrivesFirst() throws Exception {
-    pauseResume.pause(video);
+    pauseResume.pauseDownloads(video);
 
     daemonDeliversTheFinishedMovie();
     cancelAnswer.accept(null);
@@ -88,7 +88,7 @@ class PauseResumeTest {
 
   @Test
   void aDownloadThatFinishesAsItIsPausedIsKeptWhenTheEmptyCancelAnswersFirst() throws Exception {
-    pauseResume.pause(video);
+    pauseResume.pauseDownloads(video);
 
     cancelAnswer.accept(null);
     daemonDeliversTheFinishedMovie();
@@ -99,8 +99,8 @@ class PauseResumeTest {
   private void daemonDeliversTheFinishedMovie() throws Exception {
     Path temp = Files.write(container.resolve("CFNetworkDownload_1.tmp"), MOVIE);
     HTTPURLResponse ok = new HTTPURLResponse(video.movieURL(), 200, Map.of(), MOVIE.length);
-    downloads.finished(MOVIE_TASK, ok, temp);
-    downloads.completed(MOVIE_TASK, ok, null);
+    downloads.didFinishDownloadingTo(MOVIE_TASK, ok, temp);
+    downloads.didCompleteWithError(MOVIE_TASK, ok, null);
   }
 
   private void assertKeptAndFinished() throws Exception {
