@@ -35,13 +35,18 @@ final class AppLog {
     application.warn(Layer.APP, sessionId, taskIdentifier, what, detail);
   }
 
-  /**
-   * Says on the timeline which exercise is missing, once per exercise and launch: a delegate
-   * callback would otherwise say it for every progress step.
-   */
+  /** Says on the timeline which exercise is missing: what a user action that needed it shows. */
   void notImplementedYet(NotImplementedYet missing, long taskIdentifier) {
+    report(NOT_IMPLEMENTED_YET, taskIdentifier, missing.getMessage());
+  }
+
+  /**
+   * {@link #notImplementedYet}, once per exercise and launch: a delegate callback would otherwise
+   * say it for every progress step.
+   */
+  private void notImplementedYetOnce(NotImplementedYet missing, long taskIdentifier) {
     if (toldOnce.add(missing.getMessage())) {
-      report(NOT_IMPLEMENTED_YET, taskIdentifier, missing.getMessage());
+      notImplementedYet(missing, taskIdentifier);
     }
   }
 
@@ -50,7 +55,7 @@ final class AppLog {
     try {
       exercise.run();
     } catch (NotImplementedYet missing) {
-      notImplementedYet(missing, taskIdentifier);
+      notImplementedYetOnce(missing, taskIdentifier);
     }
   }
 
