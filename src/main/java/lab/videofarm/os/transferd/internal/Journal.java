@@ -28,7 +28,7 @@ import java.util.zip.CRC32;
  *       <td>the previous snapshot or the new one, whole, never a mix</td></tr>
  *   <tr><td>the power fails at any point of a commit (unsynced writes lost)</td>
  *       <td>the previous snapshot or, once the commit returned, the new one</td></tr>
- *   <tr><td>the directory sync after the rename fails</td>
+ *   <tr><td>the directory sync after the rename fails (where the platform reports it)</td>
  *       <td>the new snapshot; after a power cut, the previous or the new one. The commit throws,
  *       so the failure is reported</td></tr>
  *   <tr><td>the file is damaged (torn by a disk that lied about syncing, truncated, bit rot,
@@ -166,8 +166,8 @@ public final class Journal {
   /**
    * The last committed payload, or empty when nothing was ever committed.
    *
-   * @throws DamagedException when the journal exists but is damaged; it has been moved aside
-   * @throws IOException when the journal exists but cannot be read at all
+   * @throws DamagedException when the journal exists but is damaged or cannot be read; it has been
+   *     moved aside unless the message says it could not be
    */
   public synchronized Optional<byte[]> read() throws IOException {
     Path file = file();
