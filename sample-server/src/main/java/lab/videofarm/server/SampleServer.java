@@ -68,8 +68,11 @@ import lab.videofarm.server.internal.ServerRuntime;
  * nothing: unknown id 404, malformed id 400, missing title or thumbnail 400, a thumbnail that is
  * not PNG or JPEG 415, a body over {@link Builder#maxUploadBytes} 413, a wrong method 405 with
  * {@code Allow}, a PUT body shorter than its {@code Content-Length} 400 (the old movie stays), a
- * title or description that is not UTF-8 400. A client still sending its request head after {@link
- * Builder#requestHeadTimeout} (10 s) is disconnected.
+ * title or description that is not valid in its charset (UTF-8 unless its part says) 400, a body
+ * with a {@code Content-Encoding} 415 or a transfer coding other than {@code chunked} 400 (bodies
+ * are stored as they arrive, never decoded). A request in an HTTP version the server does not speak
+ * gets 505, as HTTP prescribes, in the same JSON. A client still sending its request head after
+ * {@link Builder#requestHeadTimeout} (10 s) is disconnected.
  *
  * <h2>Resumable uploads</h2>
  *

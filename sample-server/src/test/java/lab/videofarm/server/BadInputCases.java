@@ -252,6 +252,65 @@ final class BadInputCases {
             413,
             head("PUT /videos/{id}/movie", "Content-Length: " + (LIMIT + 1)),
             new byte[0]));
+    cases.add(
+        refused(
+            "coding: a gzip movie",
+            415,
+            head("PUT /videos/{id}/movie", "Content-Encoding: gzip", "Content-Length: 4"),
+            ascii("abcd")));
+    cases.add(
+        refused(
+            "coding: a deflated admin body",
+            415,
+            head("PUT /admin/faults", "Content-Encoding: deflate", "Content-Length: 2"),
+            ascii("{}")));
+    cases.add(
+        refused(
+            "coding: a gzip transfer coding",
+            400,
+            head("PUT /videos/{id}/movie", "Transfer-Encoding: gzip, chunked"),
+            ascii("4\r\nabcd\r\n0\r\n\r\n")));
+    cases.add(
+        new Case(
+            "coding: an unknown transfer coding",
+            head("PUT /videos/{id}/movie", "Transfer-Encoding: bogus"),
+            ascii("abcd"),
+            true,
+            Set.of(400),
+            true));
+    cases.add(
+        refused(
+            "coding: a chunk size past 64 bits",
+            400,
+            head("PUT /videos/{id}/movie", "Transfer-Encoding: chunked"),
+            ascii("ffffffffffffffffff\r\nab")));
+    cases.add(
+        refusedAny(
+            "head: a request line with a tab",
+            Set.of(400, 404),
+            List.of("GET\t/videos/nosuch HTTP/1.1", "Host: x", "Connection: close")));
+    cases.add(
+        refusedAny(
+            "head: a non-ASCII header name",
+            Set.of(400, 404),
+            head("GET /videos/nosuch", "X-\u00C3\u00A9: 1")));
+    cases.add(
+        refusedAny(
+            "head: another host in the target",
+            Set.of(400, 404),
+            List.of(
+                "GET http://evil.example/videos/nosuch HTTP/1.1", "Host: x", "Connection: close")));
+    cases.add(
+        refused(
+            "head: CONNECT",
+            405,
+            List.of("CONNECT localhost:1 HTTP/1.1", "Host: localhost:1", "Connection: close"),
+            new byte[0]));
+    cases.add(
+        refusedAny(
+            "upload: a negative offset",
+            Set.of(400, 404),
+            head("PATCH /uploads/nosuch", "Upload-Offset: -1", "Content-Length: 0")));
     return cases;
   }
 

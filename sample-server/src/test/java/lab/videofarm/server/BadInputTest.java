@@ -282,6 +282,18 @@ class BadInputTest {
   }
 
   @Test
+  void aRequestInAnHttpVersionNobodySpeaksGets505AsHttpPrescribesInJson() throws Exception {
+    RawHttp.Reply reply =
+        RawHttp.exchange(
+            fixture.base,
+            RawHttp.ascii("GET /videos HTTP/9.9\r\nHost: x\r\nConnection: close\r\n\r\n"));
+
+    assertThat(reply.status()).isEqualTo(505);
+    assertThat(Fixtures.JSON.readTree(reply.body()).path("error").asText())
+        .isEqualTo("http_version_not_supported");
+  }
+
+  @Test
   void anUnparseableRequestGetsJsonToo() throws Exception {
     try (Socket socket = new Socket(fixture.base.getHost(), fixture.base.getPort())) {
       OutputStream out = socket.getOutputStream();
