@@ -27,6 +27,7 @@ import lab.videofarm.os.timeline.TimelineEvent;
 import lab.videofarm.ui.device.DeviceActions;
 import lab.videofarm.ui.device.DeviceControlsPanel;
 import lab.videofarm.ui.phone.PhonePanel;
+import lab.videofarm.ui.scene.SceneViews;
 import lab.videofarm.ui.story.StoryPlayer;
 import lab.videofarm.ui.timeline.TimelineFeed;
 import lab.videofarm.ui.timeline.TimelineFileActions;
@@ -64,7 +65,7 @@ public final class LabWindow extends JFrame {
 
   /** The views of the timeline; swapping the implementation is this one line. */
   private static SceneView newSceneView() {
-    return new PlaceholderSceneView();
+    return new SceneViews();
   }
 
   public LabWindow(WindowPrefs prefs, Appearance appearance) {

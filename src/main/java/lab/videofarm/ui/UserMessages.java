@@ -30,7 +30,9 @@ public final class UserMessages {
   /** The sentence for {@code problem}: its own message, or what kind of failure it was. */
   public static String describe(Throwable problem) {
     Throwable shown = problem;
-    while (shown.getMessage() == null && shown.getCause() != null) {
+    // A wrapper (ExecutionException and the like) says no more than what it wraps.
+    while (shown.getCause() != null
+        && (shown.getMessage() == null || shown.getMessage().equals(shown.getCause().toString()))) {
       shown = shown.getCause();
     }
     if (isNotImplementedYet(problem)) {

@@ -52,7 +52,8 @@ final class PhoneBezel extends JPanel {
 
   @Override
   public Dimension getMinimumSize() {
-    return new Dimension(UIScale.scale(200 + 2 * RIM), UIScale.scale(380 + 2 * TOP));
+    // Narrower than this and the app's own screens no longer fit their buttons.
+    return new Dimension(UIScale.scale(300 + 2 * RIM), UIScale.scale(560 + 2 * TOP));
   }
 
   @Override

@@ -4,10 +4,10 @@ import com.formdev.flatlaf.FlatClientProperties;
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
 import java.awt.Color;
+import java.awt.Component;
 import java.util.List;
 import java.util.Optional;
 import javax.swing.BorderFactory;
-import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JTextArea;
@@ -253,7 +253,7 @@ public final class PhonePanel extends JPanel {
     }
     attachedLaunch = process.launchNumber();
     try {
-      JComponent view = delegate.rootView();
+      Component view = delegate.rootView();
       if (view != null) {
         appHolder.add(view, BorderLayout.CENTER);
         appHolder.revalidate();
