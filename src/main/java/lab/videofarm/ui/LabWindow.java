@@ -72,7 +72,11 @@ public final class LabWindow extends JFrame {
     super("VideoFarm Lab");
     this.prefs = prefs;
     setName("window");
-    setIconImages(List.of(Icons.sized("app", 32).getImage(), Icons.sized("app", 64).getImage()));
+    // Rendering the SVG takes a while: after the window is shown, not before.
+    SwingUtilities.invokeLater(
+        () ->
+            setIconImages(
+                List.of(Icons.sized("app", 32).getImage(), Icons.sized("app", 64).getImage())));
     setDefaultCloseOperation(DISPOSE_ON_CLOSE);
     device = new DeviceActions(worker, this, this::wentHome);
     phone = new PhonePanel(this::appIconTapped);
