@@ -24,7 +24,7 @@ class Lesson01SessionsTest {
 
   @BeforeEach
   void startPhone() throws Exception {
-    phone = LessonPhone.start(root);
+    phone = LessonPhone.start(root, LESSON);
   }
 
   @AfterEach

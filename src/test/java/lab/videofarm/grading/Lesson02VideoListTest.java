@@ -22,7 +22,7 @@ class Lesson02VideoListTest {
   @Test
   @Points(3)
   void fetchVideosListsEveryVideoOnTheServer() throws Exception {
-    try (LessonPhone phone = LessonPhone.start(root)) {
+    try (LessonPhone phone = LessonPhone.start(root, LESSON)) {
       String hens = phone.addVideo("Hens");
       String geese = phone.addVideo("Geese");
       phone.launchApp();
@@ -49,10 +49,10 @@ class Lesson02VideoListTest {
   @Test
   @Points(1)
   void fetchVideosUsesADefaultSessionNotTheBackgroundOne() throws Exception {
-    try (LessonPhone phone = LessonPhone.start(root)) {
+    try (LessonPhone phone = LessonPhone.start(root, LESSON)) {
       phone.launchApp();
 
-      phone.command("fetchVideos");
+      Object answer = phone.command("fetchVideos");
       Optional<TimelineEvent> task =
           phone.awaitOptional(
               event(Layer.SESSION, "taskCreated").and(e -> e.detail().endsWith("/videos")));
@@ -61,6 +61,12 @@ class Lesson02VideoListTest {
         throw LESSON.failure(
             "a data task for GET /videos",
             "no task asked for /videos; " + phone.lastWords(),
+            "A default session for small requests");
+      }
+      if (!(answer instanceof List<?>)) {
+        throw LESSON.failure(
+            "fetchVideos to call success with the list, from a data task in a default session",
+            "it failed: " + ((LessonPhone.Failed) answer).describe(),
             "A default session for small requests");
       }
       if (task.get().sessionId().equals(VFMAPIClient.BACKGROUND_IDENTIFIER)
@@ -81,7 +87,7 @@ class Lesson02VideoListTest {
   @Points(2)
   void anHttpErrorReachesTheFailureCallbackNotTheSuccessOne() throws Exception {
     try (LessonPhone phone =
-        LessonPhone.startWithAppServer(root, base -> base.resolve("no-such-api/"))) {
+        LessonPhone.startWithAppServer(root, LESSON, base -> base.resolve("no-such-api/"))) {
       phone.launchApp();
 
       Object answer = phone.command("fetchVideos");

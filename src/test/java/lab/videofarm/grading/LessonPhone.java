@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import lab.videofarm.app.AppCommands;
 import lab.videofarm.app.VFMAPIClient;
 import lab.videofarm.os.OperatingSystem;
@@ -28,6 +30,7 @@ import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The phone a grader drives: the real sample server, the simulated OS, and the VideoFarm app built
@@ -37,25 +40,30 @@ import org.awaitility.Awaitility;
 final class LessonPhone implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(10);
 
+  private static final Pattern LESSON = Pattern.compile("Lesson (\\d+):");
+
+  private final Lesson lesson;
   private final SampleServer server;
   private final OperatingSystem os;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private LessonPhone(Path root, UnaryOperator<URI> appServer) throws Exception {
+  private LessonPhone(Path root, Lesson lesson, UnaryOperator<URI> appServer) throws Exception {
+    this.lesson = lesson;
     server = SampleServer.builder().dataDirectory(root.resolve("server")).seed(false).build();
     URI base = server.start();
     os = OperatingSystem.start(root.resolve("phone"));
     os.device().install(VideoFarmPhone.bundle(appServer.apply(base)));
   }
 
-  /** A phone whose app talks to the sample server. */
-  static LessonPhone start(Path root) throws Exception {
-    return new LessonPhone(root, base -> base);
+  /** A phone whose app talks to the sample server, for the graders of {@code lesson}. */
+  static LessonPhone start(Path root, Lesson lesson) throws Exception {
+    return new LessonPhone(root, lesson, base -> base);
   }
 
   /** A phone whose app is configured with {@code appServer(base)} as its server's URL. */
-  static LessonPhone startWithAppServer(Path root, UnaryOperator<URI> appServer) throws Exception {
-    return new LessonPhone(root, appServer);
+  static LessonPhone startWithAppServer(Path root, Lesson lesson, UnaryOperator<URI> appServer)
+      throws Exception {
+    return new LessonPhone(root, lesson, appServer);
   }
 
   SampleServer server() {
@@ -78,10 +86,14 @@ final class LessonPhone implements AutoCloseable {
     await(
         event(Layer.DEVICE, "didFinishLaunching").and(e -> e.launch() == launch),
         "launch " + launch + " of the app to start");
-    Awaitility.await()
-        .atMost(WAIT)
-        .pollInterval(Duration.ofMillis(20))
-        .until(() -> hasClient() || events().stream().anyMatch(LessonPhone::stops));
+    try {
+      Awaitility.await()
+          .atMost(WAIT)
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> hasClient() || events().stream().anyMatch(this::stops));
+    } catch (ConditionTimeoutException e) {
+      throw lesson.failure("the app to finish launching", lastWords());
+    }
   }
 
   /** Whether the running launch has its {@code VFMAPIClient.sharedInstance()} yet. */
@@ -167,10 +179,9 @@ final class LessonPhone implements AutoCloseable {
     }
   }
 
-  /** The first event matching; an error that says what was awaited if it never came. */
+  /** The first event matching; a lesson failure that says what was awaited if it never came. */
   TimelineEvent await(Predicate<TimelineEvent> matching, String what) throws Exception {
-    return awaitOptional(matching)
-        .orElseThrow(() -> new IllegalStateException("waited for " + what + "; " + lastWords()));
+    return awaitOptional(matching).orElseThrow(() -> lesson.failure(what, lastWords()));
   }
 
   private static void complete(
@@ -184,7 +195,7 @@ final class LessonPhone implements AutoCloseable {
   String lastWords() {
     List<TimelineEvent> all = events();
     return all.stream()
-        .filter(LessonPhone::stops)
+        .filter(this::stops)
         .findFirst()
         .map(e -> "the app reported: " + e.detail())
         .orElse(
@@ -194,10 +205,24 @@ final class LessonPhone implements AutoCloseable {
                 + (all.isEmpty() ? "none" : all.get(all.size() - 1)));
   }
 
-  /** A crash, or a lesson's "not implemented yet": waiting longer would not help. */
-  static boolean stops(TimelineEvent e) {
-    return (e.layer() == Layer.DEVICE && e.what().equals("crash"))
-        || (e.what() + " " + e.detail()).toLowerCase(Locale.ROOT).contains("not implemented yet");
+  /**
+   * In the app's current launch: a crash, or "not implemented yet" from this lesson or one before
+   * it (which this lesson builds on). Waiting longer would not help. Later lessons' stubs do not
+   * count: the app goes on without them.
+   */
+  boolean stops(TimelineEvent e) {
+    if (e.launch() != os.device().launchNumber(VideoFarmPhone.APP)) {
+      return false;
+    }
+    if (e.layer() == Layer.DEVICE && e.what().equals("crash")) {
+      return true;
+    }
+    String said = e.what() + " " + e.detail();
+    if (!said.toLowerCase(Locale.ROOT).contains("not implemented yet")) {
+      return false;
+    }
+    Matcher which = LESSON.matcher(said);
+    return !which.find() || Integer.parseInt(which.group(1)) <= lesson.number();
   }
 
   static Predicate<TimelineEvent> event(Layer layer, String what) {
@@ -218,7 +243,7 @@ final class LessonPhone implements AutoCloseable {
 
     Stop() {
       events().stream()
-          .filter(LessonPhone::stops)
+          .filter(LessonPhone.this::stops)
           .findFirst()
           .ifPresent(e -> reason.complete(e.what() + ": " + e.detail()));
     }

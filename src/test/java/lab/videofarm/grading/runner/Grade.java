@@ -42,7 +42,7 @@ public final class Grade {
       System.exit(64);
       return;
     }
-    Grading grading = grade(options);
+    Grading grading = grade(options, Layout.jvmClassPath());
     Reports reports = new Reports(lesson -> lessonFolder(options.project(), lesson));
     System.out.print(reports.table(grading));
     Path out = options.project().resolve("target/grading");
@@ -63,21 +63,26 @@ public final class Grade {
 
   /** {@code ./grade compile}: brings the compiled app and graders up to date, runs nothing. */
   private static void compileOnly(Path project) throws IOException {
-    List<String> errors = new Layout(project.toAbsolutePath().normalize()).compile();
+    List<String> errors =
+        new Layout(project.toAbsolutePath().normalize(), Layout.jvmClassPath()).compile();
     errors.forEach(System.err::println);
     System.out.println(errors.isEmpty() ? "Compiled." : "The code does not compile.");
     System.exit(errors.isEmpty() ? 0 : 2);
   }
 
-  /** Compiles, then runs the graders; never throws for a student's mistake. */
-  static Grading grade(Options options) throws IOException {
+  /**
+   * Compiles, then runs the graders; never throws for a student's mistake.
+   *
+   * @param dependencies the libraries the project compiles against (the runner's are shared)
+   */
+  static Grading grade(Options options, List<Path> dependencies) throws IOException {
     Path project = options.project();
     String selection =
         options.lesson().isPresent() ? "lesson " + options.lesson().getAsInt() : "all lessons";
     if (options.submission() != null) {
       System.out.print(Overlay.apply(project, options.submission()));
     }
-    Layout layout = new Layout(project);
+    Layout layout = new Layout(project, dependencies);
     List<String> errors = layout.compile();
     if (!errors.isEmpty()) {
       return Grading.error(selection, "The code does not compile:\n" + String.join("\n", errors));
@@ -109,7 +114,7 @@ public final class Grade {
   }
 
   /** Where a project's sources are and where grading compiles them to. */
-  record Layout(Path project) {
+  record Layout(Path project, List<Path> dependencies) {
     List<Path> mainRoots() {
       return List.of(
           project.resolve("src/main/java"), project.resolve("sample-server/src/main/java"));
@@ -144,7 +149,6 @@ public final class Grade {
 
     /** Compiles the app, then the graders (all of them again when the app changed). */
     List<String> compile() throws IOException {
-      List<Path> dependencies = dependencies();
       Compilation main = new Compilation(project, mainRoots(), classes(), dependencies);
       Compilation.Result app = main.compile(Compilation.javaFiles(mainRoots()), false);
       if (!app.ok()) {
@@ -179,7 +183,7 @@ public final class Grade {
     }
 
     /** The JVM's own class path: the runner and the project's dependencies. */
-    static List<Path> dependencies() {
+    static List<Path> jvmClassPath() {
       return Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
           .filter(entry -> !entry.isBlank())
           .map(Path::of)
