@@ -28,7 +28,7 @@ class Lesson01SessionsTest {
   }
 
   @AfterEach
-  void stopPhone() {
+  void stopPhone() throws Exception {
     phone.close();
   }
 

@@ -39,6 +39,7 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class LessonPhone implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(10);
+  private static final Duration SETTLE = Duration.ofSeconds(2);
 
   private static final Pattern LESSON = Pattern.compile("Lesson (\\d+):");
 
@@ -88,6 +89,8 @@ final class LessonPhone implements AutoCloseable {
         "launch " + launch + " of the app to start");
     try {
       Awaitility.await()
+          // A killed launch's threads may still throw; that is the old launch dying, not this one.
+          .dontCatchUncaughtExceptions()
           .atMost(WAIT)
           .pollInterval(Duration.ofMillis(20))
           .until(() -> hasClient() || events().stream().anyMatch(this::stops));
@@ -112,8 +115,31 @@ final class LessonPhone implements AutoCloseable {
     }
   }
 
-  void terminateApp() {
+  /** Terminates the app once its launch has settled (see {@link #settle}). */
+  void terminateApp() throws Exception {
+    settle();
     os.device().terminate(VideoFarmPhone.APP);
+  }
+
+  /**
+   * Waits briefly for the launch's reconciliation, the last thing a launch does, so that a kill or
+   * the end of a grader does not cut it short (its thread would die noisily in the killed launch's
+   * closed class loader).
+   */
+  private void settle() throws Exception {
+    int launch = os.device().launchNumber(VideoFarmPhone.APP);
+    CompletableFuture<TimelineEvent> settled = new CompletableFuture<>();
+    Predicate<TimelineEvent> reconciled =
+        event(Layer.APP, "reconciled")
+            .or(e -> (e.what() + e.detail()).contains("not implemented yet"))
+            .and(e -> e.launch() == launch);
+    try (AutoCloseable subscription =
+        os.timeline().subscribe(e -> complete(settled, reconciled, e))) {
+      events().forEach(e -> complete(settled, reconciled, e));
+      settled.get(SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      // A launch that never reconciles has nothing to cut short.
+    }
   }
 
   /**
@@ -278,7 +304,8 @@ final class LessonPhone implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void close() throws Exception {
+    settle();
     os.close();
     server.close();
   }

@@ -23,8 +23,9 @@ public final class StarterAppCheck {
       phone.launchApp();
       List<TimelineEvent> events = phone.events();
       events.stream()
-          .filter(e -> e.detail().toLowerCase(Locale.ROOT).contains("not implemented yet"))
-          .map(e -> "  shows: " + e.detail())
+          .map(e -> (e.what() + " " + e.detail()).strip())
+          .filter(said -> said.toLowerCase(Locale.ROOT).contains("not implemented yet"))
+          .map(said -> "  shows: " + said)
           .distinct()
           .forEach(System.out::println);
       List<TimelineEvent> crashes =

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -31,8 +32,13 @@ final class GradescopeTrial {
     this.env.put("AUTOGRADER_ROOT", root.toString());
   }
 
-  /** Runs it with lessons up to {@code solved} solved; returns the problems found. */
-  List<String> run(Path bundle, Exercises exercises, int solved) throws Exception {
+  /**
+   * Runs it with lessons up to {@code solved} solved; returns the problems found.
+   *
+   * @param exercised the lessons with exercises: the others score in full whatever is solved
+   */
+  List<String> run(Path bundle, Exercises exercises, int solved, Set<Integer> exercised)
+      throws Exception {
     List<String> problems = new ArrayList<>();
     ProjectFiles.deleteTree(root);
     unzip(bundle.resolve(GradingBundle.ZIP), root.resolve("source"));
@@ -63,7 +69,7 @@ final class GradescopeTrial {
     byLesson.forEach(
         (lesson, scores) -> {
           boolean full = scores[0] == scores[1];
-          if (full != (lesson <= solved)) {
+          if (full != (lesson <= solved || !exercised.contains(lesson))) {
             problems.add(
                 "(d) Gradescope trial, lessons up to "
                     + solved

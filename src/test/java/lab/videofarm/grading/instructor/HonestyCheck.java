@@ -82,16 +82,16 @@ public final class HonestyCheck {
         .filter(lesson -> !exercised.contains(lesson))
         .forEach(l -> say("warning: lesson " + l + " has graders but no exercise in src/main yet"));
 
-    SortedSet<Integer> all = new TreeSet<>(graded);
-    all.addAll(exercised);
+    SortedSet<Integer> both = new TreeSet<>(exercised);
+    both.retainAll(graded);
     solutionPasses(graded);
-    starterFailsEveryLesson(exercised);
+    starterFailsEveryLesson(both);
     Path bundle = bundle();
     if (bundle != null) {
-      progression(bundle, exercises, exercised, graded);
+      progression(bundle, exercises, both, graded);
       compileErrorIsReported(bundle, exercises);
       new GradescopeTrial(shell, work.resolve("autograder"), OFFLINE)
-          .run(bundle, exercises, exercised.isEmpty() ? 0 : exercised.first())
+          .run(bundle, exercises, both.isEmpty() ? 0 : both.first(), both)
           .forEach(this::fail);
     }
     return summary();
@@ -127,6 +127,9 @@ public final class HonestyCheck {
 
   // ---- (b) the starter ----
 
+  /**
+   * @param exercised the lessons with exercises and graders
+   */
   private void starterFailsEveryLesson(SortedSet<Integer> exercised) throws Exception {
     Path starter = work.resolve("starter");
     StarterGenerator.generate(project, starter, lesson -> false);
@@ -139,7 +142,7 @@ public final class HonestyCheck {
     }
     say("ok   (b) the starter builds offline with its own wrapper");
     Shell.Run grade = shell.run("starter-grade-all", starter, OFFLINE, "sh", "./grade", "all");
-    if (!ran(grade, 1)) {
+    if (!ran(grade, exercised.isEmpty() ? 0 : 1)) {
       return;
     }
     GradingResults results = checked(GradingResults.read(starter), grade.name());
@@ -180,6 +183,9 @@ public final class HonestyCheck {
         : null;
   }
 
+  /**
+   * @param exercised the lessons with exercises and graders
+   */
   private void progression(
       Path bundle, Exercises exercises, SortedSet<Integer> exercised, SortedSet<Integer> graded)
       throws Exception {
