@@ -57,7 +57,12 @@ public final class Grade {
           java.nio.file.StandardOpenOption.CREATE,
           java.nio.file.StandardOpenOption.APPEND);
     }
-    System.out.println("Reports in " + out + " (JUnit XML, Exercism and Gradescope results.json)");
+    long millis =
+        System.currentTimeMillis()
+            - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    System.out.printf(
+        "Graded in %.1f s. Reports in %s (JUnit XML, Exercism and Gradescope results.json)%n",
+        millis / 1000.0, out);
     System.exit(grading.isError() ? 2 : grading.allPassed() ? 0 : 1);
   }
 
