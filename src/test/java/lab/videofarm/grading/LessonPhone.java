@@ -126,7 +126,7 @@ final class LessonPhone implements AutoCloseable {
    * the end of a grader does not cut it short (its thread would die noisily in the killed launch's
    * closed class loader).
    */
-  private void settle() throws Exception {
+  void settle() throws Exception {
     int launch = os.device().launchNumber(VideoFarmPhone.APP);
     CompletableFuture<TimelineEvent> settled = new CompletableFuture<>();
     Predicate<TimelineEvent> reconciled =

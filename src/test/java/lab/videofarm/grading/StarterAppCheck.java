@@ -21,6 +21,7 @@ public final class StarterAppCheck {
     boolean started;
     try (LessonPhone phone = LessonPhone.start(root, Lesson.ALL)) {
       phone.launchApp();
+      phone.settle();
       List<TimelineEvent> events = phone.events();
       events.stream()
           .map(e -> (e.what() + " " + e.detail()).strip())
