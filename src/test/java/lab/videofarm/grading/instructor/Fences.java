@@ -30,8 +30,12 @@ public final class Fences {
       Pattern.compile("( *)// BEGIN SOLUTION lesson (\\d+)(?: ([A-Za-z_$][\\w$]*))?");
   private static final Pattern END = Pattern.compile(" *// END SOLUTION");
   private static final Pattern STUB = Pattern.compile(" *// STUB: (.+)");
+
+  /** A comment that starts like a marker but is not one (prose in javadoc may name them). */
   private static final Pattern LOOKS_LIKE_A_MARKER =
-      Pattern.compile("(BEGIN|END) +SOLUTION|//\\s*STUB\\b", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "\\s*(//|/\\*)\\s*((BEGIN|END)\\s*SOLUTION|STUB\\b).*", Pattern.CASE_INSENSITIVE);
+
   private static final Pattern PACKAGE = Pattern.compile("package ([\\w.]+);");
 
   /** One region: lines {@code begin} to {@code end} (1-based, markers included). */
@@ -155,7 +159,7 @@ public final class Fences {
           stub.matches();
           stubs.add(stub.group(1).strip());
         }
-      } else if (LOOKS_LIKE_A_MARKER.matcher(text).find()) {
+      } else if (LOOKS_LIKE_A_MARKER.matcher(text).matches()) {
         errors.add(at(path, number, "malformed marker: " + text.strip()));
       }
     }

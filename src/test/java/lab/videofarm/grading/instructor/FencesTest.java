@@ -108,6 +108,16 @@ class FencesTest {
   }
 
   @Test
+  void proseThatNamesTheMarkersIsNoMarker() throws Exception {
+    Fences.FencedFile file =
+        parse(
+            List.of(
+                "/**", " * Exercises are fenced by {@code // BEGIN SOLUTION lesson N}.", " */"));
+
+    assertThat(file.hasRegions()).isFalse();
+  }
+
+  @Test
   void aRegionWithoutStubLinesNeedsAMethodName() {
     assertProblem(
         List.of("  // BEGIN SOLUTION lesson 3", "  return 1;", "  // END SOLUTION"),
