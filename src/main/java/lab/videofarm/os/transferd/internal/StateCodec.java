@@ -165,7 +165,7 @@ final class StateCodec {
     if (task.earliestBeginDate != null) {
       node.put("earliestBeginDate", task.earliestBeginDate.toString());
     }
-    node.put("delayedRequestAnswered", task.delayedRequestAnswered);
+    node.put("delayedRequestAnswered", task.delayedRequestAnswered());
     node.put("description", task.description);
     node.set("originalRequest", request(task.originalRequest));
     node.set("currentRequest", request(task.currentRequest));
@@ -237,7 +237,7 @@ final class StateCodec {
     task.uploadFileModified = node.path("uploadFileModified").asLong(-1);
     task.forceQuit = node.path("forceQuit").asBoolean();
     task.started = node.path("started").asBoolean();
-    task.delayedRequestAnswered = node.path("delayedRequestAnswered").asBoolean();
+    task.delayedRequestAnswered(node.path("delayedRequestAnswered").asBoolean());
     task.resourceElapsed = Duration.ofMillis(node.path("resourceElapsedMillis").asLong());
     if (node.hasNonNull("response")) {
       task.response = response(node.path("response"));

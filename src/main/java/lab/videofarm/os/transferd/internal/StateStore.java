@@ -1,0 +1,134 @@
+package lab.videofarm.os.transferd.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import lab.videofarm.os.timeline.TimelineEvent.Severity;
+
+/**
+ * Saves the daemon's state to its {@link Journal} and reads it back on start.
+ *
+ * <p>Under the daemon's lock a change is only marked ({@link #changed}); {@link #flush}, called
+ * after the lock is released, encodes the state (briefly under the lock) and forces it to disk
+ * outside it. Snapshots are numbered as they are encoded and written under a lock of their own, and
+ * a snapshot older than the last one written is skipped: a later state is never overwritten by an
+ * earlier one, and a flush returns only once the state it saw (or a newer one) is on disk.
+ */
+final class StateStore {
+  /** The daemon's registries, read under its lock when a snapshot is taken. */
+  record Sources(
+      Collection<SessionChannel> sessions,
+      Map<SessionKey, Long> nextTaskIds,
+      AppStates apps,
+      Path downloads) {}
+
+  private record Snapshot(long sequence, byte[] payload) {}
+
+  private final Journal journal;
+  private final Object lock;
+  private final DaemonLog log;
+  private final Sources sources;
+  private final Object writeLock = new Object();
+
+  /** Guarded by {@link #lock}. */
+  private boolean dirty;
+
+  /** Guarded by {@link #lock}: no snapshot is taken after the daemon closed. */
+  private boolean sealed;
+
+  /** Guarded by {@link #lock}. */
+  private long encoded;
+
+  /** Guarded by {@link #lock}: the newest snapshot taken, written or not. */
+  private Snapshot latest;
+
+  /** Guarded by {@link #writeLock}. */
+  private long written;
+
+  StateStore(Journal journal, DaemonLock lock, DaemonLog log, Sources sources) {
+    this.journal = journal;
+    this.lock = lock.monitor();
+    this.log = log;
+    this.sources = sources;
+  }
+
+  /** Marks the state changed; the caller holds the daemon's lock. */
+  void changed() {
+    dirty = true;
+  }
+
+  /** Takes a last snapshot if anything changed and refuses any later change; under the lock. */
+  void seal() {
+    takeSnapshot();
+    sealed = true;
+  }
+
+  /** Writes the newest state to disk; does nothing on a thread that holds the daemon's lock. */
+  void flush() {
+    if (Thread.holdsLock(lock)) {
+      return;
+    }
+    synchronized (lock) {
+      takeSnapshot();
+    }
+    synchronized (writeLock) {
+      Snapshot newest;
+      synchronized (lock) {
+        newest = latest;
+      }
+      if (newest == null || newest.sequence() <= written) {
+        return;
+      }
+      written = newest.sequence();
+      try {
+        journal.commit(newest.payload());
+      } catch (IOException | RuntimeException e) {
+        log.daemon("journal write failed", DaemonLog.describe(e), Severity.ERROR);
+      }
+    }
+  }
+
+  private void takeSnapshot() {
+    if (!dirty || sealed) {
+      return;
+    }
+    dirty = false;
+    try {
+      byte[] payload =
+          StateCodec.encode(
+              sources.sessions(),
+              sources.nextTaskIds(),
+              sources.apps().relaunchCounts(),
+              sources.downloads());
+      latest = new Snapshot(++encoded, payload);
+    } catch (IOException | RuntimeException e) {
+      log.daemon("journal write failed", DaemonLog.describe(e), Severity.ERROR);
+    }
+  }
+
+  /** The state the last daemon saved, or empty: nothing saved, or the journal is damaged. */
+  Optional<StateCodec.Restored> read() {
+    Optional<byte[]> saved;
+    try {
+      saved = journal.read();
+    } catch (IOException e) {
+      unreadable(e);
+      return Optional.empty();
+    }
+    if (saved.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(StateCodec.decode(saved.get(), sources.downloads()));
+    } catch (IllegalStateException e) {
+      unreadable(e);
+      return Optional.empty();
+    }
+  }
+
+  private void unreadable(Exception e) {
+    log.daemon("journal unreadable", DaemonLog.describe(e) + "; starting empty", Severity.ERROR);
+  }
+}

@@ -1,0 +1,55 @@
+package lab.videofarm.os.transferd.internal;
+
+import lab.videofarm.os.transferd.TaskKind;
+import lab.videofarm.os.transferd.TaskSpec;
+import lab.videofarm.os.transferd.UploadBody;
+
+/**
+ * Makes the record of a new task, taking over its resume data: a download's partial file, or an
+ * upload's resource on the server. Resume data that cannot be used does not stop the task from
+ * being created; its first attempt fails with the reason (as iOS does).
+ */
+final class TaskFactory {
+  private TaskFactory() {}
+
+  static TaskRecord create(
+      SessionChannel channel, long id, TaskSpec requested, int launch, DownloadsFolder folder) {
+    if (requested.kind() == TaskKind.UPLOAD && requested.resumeData() != null) {
+      return resumedUpload(channel, id, requested, launch);
+    }
+    TaskRecord task = new TaskRecord(channel, id, requested, launch);
+    if (requested.kind() == TaskKind.DOWNLOAD && requested.resumeData() != null) {
+      folder.adopt(task, requested.resumeData());
+    }
+    task.expectedToSend = DaemonCore.uploadLength(requested.body());
+    return task;
+  }
+
+  private static TaskRecord resumedUpload(
+      SessionChannel channel, long id, TaskSpec requested, int launch) {
+    UploadResumeData resume;
+    try {
+      resume = UploadResumeData.decode(requested.resumeData());
+    } catch (ResumeData.InvalidResumeDataException e) {
+      TaskRecord task = new TaskRecord(channel, id, requested, launch);
+      task.resumeFailure = new TransferFailure(ErrorCodes.CANNOT_DECODE_RAW_DATA, e.getMessage());
+      task.expectedToSend = DaemonCore.uploadLength(requested.body());
+      return task;
+    }
+    TaskSpec spec =
+        new TaskSpec(
+            TaskKind.UPLOAD,
+            resume.originalRequest(),
+            new UploadBody.FromFile(resume.file()),
+            null,
+            requested.taskDescription(),
+            requested.earliestBeginDate());
+    TaskRecord task = new TaskRecord(channel, id, spec, launch);
+    task.uploadResource = resume.uploadResource();
+    task.uploadInteropVersion = resume.interopVersion();
+    task.uploadFileSize = resume.fileSize();
+    task.uploadFileModified = resume.fileModifiedMillis();
+    task.expectedToSend = DaemonCore.uploadLength(spec.body());
+    return task;
+  }
+}
