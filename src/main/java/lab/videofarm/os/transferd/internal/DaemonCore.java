@@ -334,7 +334,7 @@ public final class DaemonCore implements AutoCloseable {
           log.daemon(
               "force quit",
               bundleId + ": cancelling its background tasks, no relaunch",
-              Severity.WARNING);
+              Severity.INFO);
           for (SessionChannel channel : List.copyOf(sessions.values())) {
             if (channel.key.bundleId().equals(bundleId) && channel.key.isBackground()) {
               cancelUnfinished(
