@@ -88,7 +88,7 @@ final class AttemptHooks implements TransferCall.Listener {
 
   private TransferCall.Start beginUpload() throws TransferFailure, IOException {
     if (!(task.spec.body() instanceof UploadBody.FromFile file)) {
-      task.expectedToSend = DaemonCore.uploadLength(task.spec.body());
+      task.expectedToSend = TaskFactory.uploadLength(task.spec.body());
       return start(0, null, null, null, null);
     }
     if (!Files.isRegularFile(file.file())) {
@@ -108,7 +108,7 @@ final class AttemptHooks implements TransferCall.Listener {
     }
     task.uploadFileSize = size;
     task.uploadFileModified = modified;
-    task.expectedToSend = DaemonCore.uploadLength(task.spec.body());
+    task.expectedToSend = TaskFactory.uploadLength(task.spec.body());
     ResumableUploadDraft draft =
         task.uploadResource == null
             ? ResumableUploadDraft.CURRENT

@@ -1,23 +1,13 @@
 package lab.videofarm.os.transferd.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import lab.videofarm.os.AppState;
 import lab.videofarm.os.clock.Clock;
@@ -27,23 +17,19 @@ import lab.videofarm.os.timeline.Timeline;
 import lab.videofarm.os.timeline.TimelineEvent;
 import lab.videofarm.os.timeline.TimelineEvent.Severity;
 import lab.videofarm.os.transferd.DaemonEventSink;
-import lab.videofarm.os.transferd.DelayedRequestDisposition;
-import lab.videofarm.os.transferd.RequestInfo;
 import lab.videofarm.os.transferd.SessionInUseException;
 import lab.videofarm.os.transferd.SessionSpec;
-import lab.videofarm.os.transferd.TaskEvent;
 import lab.videofarm.os.transferd.TaskKind;
 import lab.videofarm.os.transferd.TaskSnapshot;
-import lab.videofarm.os.transferd.TaskSpec;
 import lab.videofarm.os.transferd.TaskState;
 import lab.videofarm.os.transferd.TransferService.BackgroundRelauncher;
-import lab.videofarm.os.transferd.UploadBody;
 
 /**
  * The daemon's registries, its entry points, and its concurrency policy, in one place (the role of
- * OkHttp's {@code Dispatcher}). The work is done by its parts: {@link Scheduler} moves tasks
- * through their life, {@link Completion} ends them, {@link Mailbox} delivers their events, {@link
- * StateStore} keeps them across deaths.
+ * OkHttp's {@code Dispatcher}). The device and the conditioner call in here; each app session calls
+ * in through its {@link RealConnection}. The work is done by the parts ({@link DaemonParts}):
+ * {@link Scheduler} moves tasks through their life, {@link Completion} ends them, {@link Mailbox}
+ * delivers their events, {@link StateStore} keeps them across deaths.
  *
  * <h2>Threads</h2>
  *
@@ -95,25 +81,9 @@ public final class DaemonCore implements AutoCloseable {
   public static final Duration RESUME_DATA_LIFETIME = Duration.ofDays(3);
 
   private final DaemonLock lock = new DaemonLock();
-  private final NetworkConditioner network;
-  private final Clock clock;
+  private final DaemonParts parts;
   private final DaemonLog log;
-  private final HttpTransport transport = new HttpTransport();
-  private final ExecutorService workers =
-      Executors.newCachedThreadPool(Mailbox.named("transferd-worker-"));
-  private final AppStates apps = new AppStates();
-  private final DownloadsFolder folder;
-  private final StateStore store;
-  private final Mailbox mailbox;
-  private final RelaunchRequests relaunches;
-  private final TaskTimers timers;
-  private final Completion completion;
-  private final Scheduler scheduler;
-  private final AttemptHooks.Parts hooks;
   private final AutoCloseable networkSubscription;
-
-  /** Guarded by the lock. The next expiry of unused resume data. */
-  private Clock.Timer sweepTimer;
 
   /** Guarded by the lock. Background sessions and default sessions of live connections. */
   private final Map<SessionKey, SessionChannel> sessions = new LinkedHashMap<>();
@@ -124,7 +94,7 @@ public final class DaemonCore implements AutoCloseable {
   /** Guarded by the lock. */
   private long privateSessions;
 
-  /** Guarded by the lock. */
+  /** Written under the lock. */
   private volatile boolean closed;
 
   public DaemonCore(
@@ -136,7 +106,7 @@ public final class DaemonCore implements AutoCloseable {
     this(stateDirectory, network, clock, timeline, journal, RESUME_DATA_LIFETIME);
   }
 
-  /** A daemon whose unused resume data expires after {@code resumeDataLifetime}. */
+  /** A daemon whose unused resume data expires after {@code resumeDataLifetime} of device time. */
   public DaemonCore(
       Path stateDirectory,
       NetworkConditioner network,
@@ -144,55 +114,36 @@ public final class DaemonCore implements AutoCloseable {
       Timeline timeline,
       Journal journal,
       Duration resumeDataLifetime) {
-    this.network = network;
-    this.clock = clock;
-    this.log = new DaemonLog(timeline);
-    this.folder = new DownloadsFolder(stateDirectory, clock, log, resumeDataLifetime);
-    this.store =
-        new StateStore(
-            journal,
+    this.parts =
+        new DaemonParts(
             lock,
-            log,
-            new StateStore.Sources(sessions.values(), nextTaskIds, apps, folder.path()));
-    this.mailbox = new Mailbox(lock, apps, store, log, () -> closed);
-    this.relaunches = new RelaunchRequests(apps, log);
-    this.timers = new TaskTimers(clock, lock, log);
-    this.completion =
-        new Completion(log, mailbox, folder, timers, relaunches, store, workers, transport);
-    this.hooks =
-        new AttemptHooks.Parts(
-            lock,
-            clock,
-            mailbox,
-            new ProgressMeter(clock, mailbox, log),
-            folder,
-            timers,
-            completion,
-            store,
-            log);
-    this.scheduler =
-        new Scheduler(
-            lock,
-            clock,
+            stateDirectory,
             network,
-            apps,
-            mailbox,
-            timers,
-            completion,
-            log,
-            workers,
-            this::newCall,
+            clock,
+            timeline,
+            journal,
+            resumeDataLifetime,
+            sessions,
+            nextTaskIds,
             () -> closed);
-    lock.run(this::restore);
-    lock.persistTo(store);
+    this.log = parts.log;
+    lock.run(() -> parts.store.restore(sessions, parts.completion));
+    lock.persistTo(parts.store);
     this.networkSubscription = network.addListener(this::networkChanged);
-    lock.run(this::startRestoredTasks);
-    lock.run(() -> scheduleSweep(sweepInterval(resumeDataLifetime)));
+    lock.run(this::start);
   }
 
-  private TransferCall newCall(TaskRecord task, Attempt attempt) {
-    return new TransferCall(
-        new AttemptHooks(hooks, task, attempt), attempt, transport, new Link(network, attempt));
+  /** Restored tasks that were running run on; the downloads folder is swept. */
+  private void start() {
+    for (SessionChannel channel : sessions.values()) {
+      for (TaskRecord task : channel.tasks.values()) {
+        if (task.state == TaskState.RUNNING) {
+          log.task(task, "task restored", "continues after a daemon restart");
+          parts.scheduler.startRunning(task);
+        }
+      }
+    }
+    parts.folder.startExpiring(lock, sessions.values());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -202,9 +153,11 @@ public final class DaemonCore implements AutoCloseable {
       throws SessionInUseException {
     return lock.call(
         () -> {
-          requireOpen();
+          if (closed) {
+            throw new IllegalStateException("the transfer daemon is closed");
+          }
           SessionChannel channel = spec.isBackground() ? backgroundChannel(spec) : newPrivate(spec);
-          RealConnection connection = new RealConnection(this, channel, spec, sink);
+          RealConnection connection = new RealConnection(this, parts, channel, spec, sink);
           channel.attached = connection;
           log.session(
               channel,
@@ -213,8 +166,8 @@ public final class DaemonCore implements AutoCloseable {
               "session attached",
               channel.queue.size() + " queued events, " + channel.tasks.size() + " tasks",
               Severity.INFO);
-          store.changed();
-          mailbox.scheduleDrain(channel);
+          parts.store.changed();
+          parts.mailbox.scheduleDrain(channel);
           return connection;
         });
   }
@@ -250,6 +203,16 @@ public final class DaemonCore implements AutoCloseable {
     return channel;
   }
 
+  /** The next task id of {@code channel}: background ids stay unique across launches. */
+  long nextTaskId(SessionChannel channel) {
+    if (!channel.key.isBackground()) {
+      return channel.nextPrivateTaskId++;
+    }
+    long id = nextTaskIds.getOrDefault(channel.key, 1L);
+    nextTaskIds.put(channel.key, id + 1);
+    return id;
+  }
+
   void detach(RealConnection connection) {
     lock.run(
         () -> {
@@ -277,20 +240,20 @@ public final class DaemonCore implements AutoCloseable {
             appStoppedRunning(channel);
           } else {
             cancelUnfinished(channel, task -> true, StopReason.SESSION_GONE);
-            mailbox.discard(channel);
+            parts.mailbox.discard(channel);
             sessions.remove(channel.key);
           }
-          store.changed();
+          parts.store.changed();
         });
   }
 
   public void appStateChanged(String bundleId, AppState state) {
     lock.run(
         () -> {
-          if (closed || apps.put(bundleId, state) == state) {
+          if (closed || parts.apps.put(bundleId, state) == state) {
             return;
           }
-          if (state == AppState.FOREGROUND && apps.resetRelaunches(bundleId)) {
+          if (state == AppState.FOREGROUND && parts.apps.resetRelaunches(bundleId)) {
             log.daemon("rate limiter reset", bundleId + " came to the foreground");
           }
           for (SessionChannel channel : List.copyOf(sessions.values())) {
@@ -298,7 +261,7 @@ public final class DaemonCore implements AutoCloseable {
               if (state == AppState.SUSPENDED && channel.key.isBackground()) {
                 appStoppedRunning(channel);
               }
-              mailbox.scheduleDrain(channel);
+              parts.mailbox.scheduleDrain(channel);
             }
           }
         });
@@ -310,17 +273,16 @@ public final class DaemonCore implements AutoCloseable {
    * app runs (rule 10), fail.
    */
   private void appStoppedRunning(SessionChannel channel) {
-    scheduler.abandonDelayedRequests(channel);
+    parts.scheduler.abandonDelayedRequests(channel);
     cancelUnfinished(channel, task -> task.spec.kind() == TaskKind.DATA, StopReason.APP_SUSPENDED);
   }
 
   /** Moves every unfinished task of {@code channel} that {@code which} picks to cancelling. */
-  private void cancelUnfinished(
-      SessionChannel channel, Predicate<TaskRecord> which, StopReason reason) {
+  void cancelUnfinished(SessionChannel channel, Predicate<TaskRecord> which, StopReason reason) {
     for (TaskRecord task : List.copyOf(channel.tasks.values())) {
       if (!task.isFinished() && which.test(task)) {
         task.state = TaskState.CANCELING;
-        scheduler.stopOrFinish(task, reason);
+        parts.scheduler.stopOrFinish(task, reason);
       }
     }
   }
@@ -331,30 +293,27 @@ public final class DaemonCore implements AutoCloseable {
           if (closed) {
             return;
           }
-          log.daemon(
-              "force quit",
-              bundleId + ": cancelling its background tasks, no relaunch",
-              Severity.INFO);
+          log.daemon("force quit", bundleId + ": cancelling its background tasks, no relaunch");
           for (SessionChannel channel : List.copyOf(sessions.values())) {
             if (channel.key.bundleId().equals(bundleId) && channel.key.isBackground()) {
-              cancelUnfinished(
-                  channel,
-                  task -> {
-                    if (task.state == TaskState.CANCELING) {
-                      return false;
-                    }
-                    task.forceQuit = true;
-                    return true;
-                  },
-                  StopReason.FORCE_QUIT);
+              cancelUnfinished(channel, DaemonCore::markForceQuit, StopReason.FORCE_QUIT);
             }
           }
-          store.changed();
+          parts.store.changed();
         });
   }
 
+  /** Picks the tasks a force quit cancels, and marks them: no relaunch for their completion. */
+  private static boolean markForceQuit(TaskRecord task) {
+    if (task.state == TaskState.CANCELING) {
+      return false;
+    }
+    task.forceQuit = true;
+    return true;
+  }
+
   public void setRelauncher(BackgroundRelauncher relauncher) {
-    lock.run(() -> relaunches.setRelauncher(closed ? null : relauncher, sessions.values()));
+    lock.run(() -> parts.relaunches.setRelauncher(closed ? null : relauncher, sessions.values()));
   }
 
   public List<TaskSnapshot> allTasks() {
@@ -362,226 +321,10 @@ public final class DaemonCore implements AutoCloseable {
         () -> {
           List<TaskSnapshot> all = new ArrayList<>();
           for (SessionChannel channel : sessions.values()) {
-            channel.tasks.values().forEach(task -> all.add(snapshot(task)));
+            channel.tasks.values().forEach(task -> all.add(task.snapshot()));
           }
           return all;
         });
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Tasks, through a connection
-
-  long createTask(RealConnection connection, TaskSpec requested) {
-    return lock.call(
-        () -> {
-          SessionChannel channel = usable(connection);
-          if (channel.invalidating || channel.invalidated) {
-            throw new IllegalStateException(
-                "Task created in a session that has been invalidated: " + channel.key.label());
-          }
-          TaskRecord task =
-              TaskFactory.create(
-                  channel, nextId(channel), requested, connection.session().launch(), folder);
-          channel.tasks.put(task.id, task);
-          log.task(
-              task,
-              "task created",
-              task.spec.kind()
-                  + " "
-                  + task.originalRequest.method()
-                  + " "
-                  + task.originalRequest.url()
-                  + (requested.resumeData() != null ? " from resume data" : ""));
-          store.changed();
-          return task.id;
-        });
-  }
-
-  private long nextId(SessionChannel channel) {
-    if (!channel.key.isBackground()) {
-      return channel.nextPrivateTaskId++;
-    }
-    long id = nextTaskIds.getOrDefault(channel.key, 1L);
-    nextTaskIds.put(channel.key, id + 1);
-    return id;
-  }
-
-  void resume(RealConnection connection, long id) {
-    lock.run(
-        () -> {
-          TaskRecord task = controllable(connection, id);
-          if (task == null) {
-            return;
-          }
-          if (task.suspendCount > 0) {
-            task.suspendCount--;
-          }
-          if (task.suspendCount == 0 && task.state == TaskState.SUSPENDED) {
-            task.state = TaskState.RUNNING;
-            log.task(task, "task resumed", "");
-            scheduler.startRunning(task);
-            store.changed();
-          }
-        });
-  }
-
-  /**
-   * The connection's task {@code id} if the app may still resume, suspend or cancel it; null when
-   * there is no such task, or it is already cancelling or finished (those calls are then no-ops).
-   */
-  private TaskRecord controllable(RealConnection connection, long id) {
-    TaskRecord task = usable(connection).tasks.get(id);
-    if (task == null || task.state == TaskState.CANCELING || task.isFinished()) {
-      return null;
-    }
-    return task;
-  }
-
-  void suspend(RealConnection connection, long id) {
-    lock.run(
-        () -> {
-          TaskRecord task = controllable(connection, id);
-          if (task == null) {
-            return;
-          }
-          task.suspendCount++;
-          if (task.state == TaskState.RUNNING) {
-            task.state = TaskState.SUSPENDED;
-            scheduler.pause(task);
-            log.task(task, "task suspended", "traffic and timers stop");
-            store.changed();
-          }
-        });
-  }
-
-  void cancel(RealConnection connection, long id) {
-    lock.run(
-        () -> {
-          TaskRecord task = controllable(connection, id);
-          if (task != null) {
-            task.state = TaskState.CANCELING;
-            log.task(task, "task cancelled", "");
-            scheduler.stopOrFinish(task, StopReason.CANCEL);
-          }
-        });
-  }
-
-  CompletableFuture<Optional<byte[]>> cancelByProducingResumeData(
-      RealConnection connection, long id) {
-    CompletableFuture<Optional<byte[]>> result = new CompletableFuture<>();
-    lock.run(
-        () -> {
-          TaskRecord task = controllable(connection, id);
-          if (task == null) {
-            result.complete(Optional.empty());
-            return;
-          }
-          task.waiters.resumeData = result;
-          task.state = TaskState.CANCELING;
-          log.task(task, "task cancelled", "producing resume data");
-          scheduler.stopOrFinish(task, StopReason.CANCEL_WITH_RESUME_DATA);
-        });
-    return result;
-  }
-
-  void provideBodyStream(RealConnection connection, long id, InputStream body) {
-    boolean taken =
-        lock.call(
-            () -> {
-              TaskRecord task = usable(connection).tasks.get(id);
-              CompletableFuture<InputStream> waiting =
-                  task == null ? null : task.waiters.bodyStream;
-              return waiting != null && !waiting.isDone() && waiting.complete(body);
-            });
-    if (!taken) {
-      try {
-        body.close();
-      } catch (IOException ignored) {
-        // nobody asked for this stream
-      }
-    }
-  }
-
-  void continueDelayedRequest(
-      RealConnection connection,
-      long id,
-      DelayedRequestDisposition disposition,
-      RequestInfo newRequest) {
-    lock.run(
-        () -> {
-          TaskRecord task = usable(connection).tasks.get(id);
-          if (task == null
-              || task.run.delayedRequest != TaskRecord.DelayedRequest.AWAITING_ANSWER
-              || task.isFinished()
-              || task.state == TaskState.CANCELING) {
-            return;
-          }
-          scheduler.delayedRequestAnswered(task, disposition, newRequest);
-          store.changed();
-        });
-  }
-
-  void setEarliestBeginDate(RealConnection connection, long id, Instant date) {
-    lock.run(
-        () -> {
-          TaskRecord task = usable(connection).tasks.get(id);
-          if (task != null && !task.started && task.state == TaskState.SUSPENDED) {
-            task.earliestBeginDate = date;
-            store.changed();
-          }
-        });
-  }
-
-  void setTaskDescription(RealConnection connection, long id, String description) {
-    lock.run(
-        () -> {
-          TaskRecord task = usable(connection).tasks.get(id);
-          if (task != null) {
-            task.description = description;
-            store.changed();
-          }
-        });
-  }
-
-  List<TaskSnapshot> allTasks(RealConnection connection) {
-    return lock.call(
-        () -> connection.channel.tasks.values().stream().map(DaemonCore::snapshot).toList());
-  }
-
-  Optional<TaskSnapshot> task(RealConnection connection, long id) {
-    return lock.call(
-        () -> Optional.ofNullable(connection.channel.tasks.get(id)).map(DaemonCore::snapshot));
-  }
-
-  void finishTasksAndInvalidate(RealConnection connection) {
-    lock.run(
-        () -> {
-          SessionChannel channel = usable(connection);
-          if (!channel.invalidating) {
-            startInvalidating(channel, "finish tasks and invalidate");
-            completion.maybeFinishInvalidation(channel);
-            store.changed();
-          }
-        });
-  }
-
-  void invalidateAndCancel(RealConnection connection) {
-    lock.run(
-        () -> {
-          SessionChannel channel = usable(connection);
-          if (!channel.invalidated) {
-            startInvalidating(channel, "invalidate and cancel");
-            cancelUnfinished(
-                channel, task -> task.state != TaskState.CANCELING, StopReason.INVALIDATE);
-            completion.maybeFinishInvalidation(channel);
-            store.changed();
-          }
-        });
-  }
-
-  private void startInvalidating(SessionChannel channel, String how) {
-    channel.invalidating = true;
-    log.session(channel, TimelineEvent.NO_TASK, how, "");
   }
 
   private void networkChanged(NetworkConditions conditions, NetworkConditioner.Change change) {
@@ -592,198 +335,52 @@ public final class DaemonCore implements AutoCloseable {
           }
           for (SessionChannel channel : List.copyOf(sessions.values())) {
             for (TaskRecord task : List.copyOf(channel.tasks.values())) {
-              scheduler.networkChanged(task, conditions, change);
+              parts.scheduler.networkChanged(task, conditions, change);
             }
           }
         });
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // Snapshots, helpers
-
-  private static TaskSnapshot snapshot(TaskRecord task) {
-    return new TaskSnapshot(
-        task.session.key.bundleId(),
-        task.session.key.identifier(),
-        task.id,
-        task.spec.kind(),
-        task.description,
-        task.originalRequest,
-        task.currentRequest,
-        task.response,
-        task.state,
-        task.bytesReceived,
-        task.expectedToReceive,
-        task.bytesSent,
-        task.expectedToSend,
-        task.error);
-  }
-
-  /** The bytes an upload body will send, or -1 when that cannot be known. */
-  static long uploadLength(UploadBody body) {
-    try {
-      if (body instanceof UploadBody.FromFile file) {
-        return Files.isRegularFile(file.file()) ? Files.size(file.file()) : -1;
-      }
-    } catch (IOException e) {
-      return -1;
-    }
-    if (body instanceof UploadBody.FromData data) {
-      return data.data().length;
-    }
-    if (body instanceof UploadBody.None) {
-      return 0;
-    }
-    return -1;
-  }
-
-  private static SessionChannel usable(RealConnection connection) {
-    if (!connection.open) {
-      throw new IllegalStateException("the connection to the daemon is closed");
-    }
-    return connection.channel;
-  }
-
-  private void requireOpen() {
-    if (closed) {
-      throw new IllegalStateException("the transfer daemon is closed");
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Start and stop
-
-  private void restore() {
-    Optional<StateCodec.Restored> restored = store.read();
-    restored.ifPresent(this::adopt);
-    folder.sweep(ownedFiles(), true);
-  }
-
-  private void adopt(StateCodec.Restored restored) {
-    nextTaskIds.putAll(restored.nextTaskIds());
-    apps.relaunchCounts().putAll(restored.relaunchCounts());
-    for (SessionChannel channel : restored.sessions()) {
-      sessions.put(channel.key, channel);
-    }
-    // A cancel that was under way when the old daemon died ends now.
-    for (SessionChannel channel : restored.sessions()) {
-      for (TaskRecord task : List.copyOf(channel.tasks.values())) {
-        if (task.state == TaskState.CANCELING) {
-          completion.stopped(task, task.forceQuit ? StopReason.FORCE_QUIT : StopReason.CANCEL);
-        }
-      }
-    }
-    log.daemon("journal restored", restored.sessions().size() + " sessions");
-  }
-
-  private void startRestoredTasks() {
-    for (SessionChannel channel : sessions.values()) {
-      for (TaskRecord task : channel.tasks.values()) {
-        if (task.state == TaskState.RUNNING) {
-          log.task(task, "task restored", "continues after a daemon restart");
-          scheduler.startRunning(task);
-        }
-      }
-    }
-  }
-
-  /** The files in downloads/ that a task or a queued event still needs. */
-  private Set<Path> ownedFiles() {
-    Set<Path> owned = new HashSet<>();
-    for (SessionChannel channel : sessions.values()) {
-      for (TaskRecord task : channel.tasks.values()) {
-        if (task.tempFile != null) {
-          owned.add(task.tempFile);
-        }
-      }
-      for (SessionChannel.Pending pending : channel.queue) {
-        if (pending.event() instanceof TaskEvent.DidFinishDownloading f) {
-          owned.add(f.location());
-        }
-      }
-    }
-    return owned;
-  }
-
-  /** Unused resume data expires as device time passes: checked a few times per lifetime. */
-  private static Duration sweepInterval(Duration lifetime) {
-    Duration every = lifetime.dividedBy(4);
-    if (every.compareTo(Duration.ofHours(1)) > 0) {
-      return Duration.ofHours(1);
-    }
-    return every.isZero() ? Duration.ofSeconds(1) : every;
-  }
-
-  private void scheduleSweep(Duration interval) {
-    sweepTimer =
-        clock.schedule(
-            interval,
-            () ->
-                lock.run(
-                    () -> {
-                      if (!closed) {
-                        folder.sweep(ownedFiles(), false);
-                        scheduleSweep(interval);
-                      }
-                    }));
-  }
-
+  /**
+   * Stops every transfer without completing it and writes the journal a last time; the next daemon
+   * on the same directory carries on.
+   */
   @Override
   public void close() {
     List<ExecutorService> deliveries = new ArrayList<>();
-    boolean first =
-        lock.call(
-            () -> {
-              if (closed) {
-                return false;
-              }
-              store.changed();
-              store.seal();
-              closed = true;
-              sweepTimer.cancel();
-              for (SessionChannel channel : sessions.values()) {
-                for (TaskRecord task : channel.tasks.values()) {
-                  timers.stopAll(task);
-                  if (task.run.attempt != null) {
-                    task.run.attempt.stop(StopReason.DAEMON_CLOSED);
-                  }
-                }
-                if (channel.delivery != null) {
-                  deliveries.add(channel.delivery);
-                }
-              }
-              lock.wakeAll();
-              return true;
-            });
-    if (first) {
-      shutDown(deliveries);
+    boolean first = lock.call(() -> closeUnderLock(deliveries));
+    if (!first) {
+      return;
     }
-  }
-
-  private void shutDown(List<ExecutorService> deliveries) {
     try {
       networkSubscription.close();
     } catch (Exception ignored) {
       // the listener list cannot fail to remove
     }
-    workers.shutdownNow();
-    relaunches.close();
-    try {
-      // A worker must not write into a partial file that the next daemon is about to continue.
-      if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
-        log.daemon(
-            "workers still running",
-            "a transfer did not stop within 5 s of closing; its partial file may still change",
-            Severity.ERROR);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    parts.shutDown();
     deliveries.forEach(ExecutorService::shutdownNow);
-    try {
-      transport.close();
-    } catch (IOException ignored) {
-      // closing sockets of a daemon that is going away
+  }
+
+  private boolean closeUnderLock(List<ExecutorService> deliveries) {
+    if (closed) {
+      return false;
     }
+    parts.store.changed();
+    parts.store.seal();
+    closed = true;
+    parts.folder.stopExpiring();
+    for (SessionChannel channel : sessions.values()) {
+      for (TaskRecord task : channel.tasks.values()) {
+        parts.timers.stopAll(task);
+        if (task.run.attempt != null) {
+          task.run.attempt.stop(StopReason.DAEMON_CLOSED);
+        }
+      }
+      if (channel.delivery != null) {
+        deliveries.add(channel.delivery);
+      }
+    }
+    lock.wakeAll();
+    return true;
   }
 }

@@ -10,11 +10,14 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import lab.videofarm.os.clock.Clock;
 import lab.videofarm.os.transferd.RequestInfo;
+import lab.videofarm.os.transferd.TaskEvent;
 import lab.videofarm.os.transferd.TaskKind;
 import lab.videofarm.os.transferd.UploadBody;
 
@@ -37,6 +40,9 @@ final class DownloadsFolder {
   private final Clock clock;
   private final DaemonLog log;
   private final Duration resumeDataLifetime;
+
+  /** Guarded by the daemon's lock: the next expiry check, or null once stopped. */
+  private Clock.Timer expiry;
 
   DownloadsFolder(Path stateDirectory, Clock clock, DaemonLog log, Duration resumeDataLifetime) {
     this.folder = stateDirectory.resolve(FOLDER);
@@ -192,7 +198,7 @@ final class DownloadsFolder {
    * Removes resume files older than the lifetime, and with {@code orphansToo} (on start) every
    * other file that is not in {@code owned}. Returns how many files were removed.
    */
-  int sweep(Set<Path> owned, boolean orphansToo) {
+  private int sweep(Set<Path> owned, boolean orphansToo) {
     Instant now = clock.now();
     int removed = 0;
     for (Path file : files()) {
@@ -213,6 +219,61 @@ final class DownloadsFolder {
       }
     }
     return removed;
+  }
+
+  /**
+   * Removes on start what no restored task owns, then expires unused resume data as device time
+   * passes, checking a few times per lifetime. Called under the daemon's lock.
+   */
+  void startExpiring(DaemonLock lock, Collection<SessionChannel> sessions) {
+    sweep(owned(sessions), true);
+    Duration every = resumeDataLifetime.dividedBy(4);
+    Duration interval =
+        every.compareTo(Duration.ofHours(1)) > 0
+            ? Duration.ofHours(1)
+            : (every.isZero() ? Duration.ofSeconds(1) : every);
+    scheduleExpiry(lock, sessions, interval);
+  }
+
+  private void scheduleExpiry(
+      DaemonLock lock, Collection<SessionChannel> sessions, Duration interval) {
+    expiry =
+        clock.schedule(
+            interval,
+            () ->
+                lock.run(
+                    () -> {
+                      if (expiry != null) {
+                        sweep(owned(sessions), false);
+                        scheduleExpiry(lock, sessions, interval);
+                      }
+                    }));
+  }
+
+  /** Stops the expiry checks; under the daemon's lock. */
+  void stopExpiring() {
+    if (expiry != null) {
+      expiry.cancel();
+      expiry = null;
+    }
+  }
+
+  /** The files a task or a queued event still needs. */
+  private static Set<Path> owned(Collection<SessionChannel> sessions) {
+    Set<Path> owned = new HashSet<>();
+    for (SessionChannel channel : sessions) {
+      for (TaskRecord task : channel.tasks.values()) {
+        if (task.tempFile != null) {
+          owned.add(task.tempFile);
+        }
+      }
+      for (SessionChannel.Pending pending : channel.queue) {
+        if (pending.event() instanceof TaskEvent.DidFinishDownloading finished) {
+          owned.add(finished.location());
+        }
+      }
+    }
+    return owned;
   }
 
   private boolean expired(Path file, Instant now) {

@@ -3,9 +3,11 @@ package lab.videofarm.os.transferd.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import lab.videofarm.os.timeline.TimelineEvent.Severity;
+import lab.videofarm.os.transferd.TaskState;
 
 /**
  * Saves the daemon's state to its {@link Journal} and reads it back on start.
@@ -109,7 +111,7 @@ final class StateStore {
   }
 
   /** The state the last daemon saved, or empty: nothing saved, or the journal is damaged. */
-  Optional<StateCodec.Restored> read() {
+  private Optional<StateCodec.Restored> read() {
     Optional<byte[]> saved;
     try {
       saved = journal.read();
@@ -126,6 +128,31 @@ final class StateStore {
       unreadable(e);
       return Optional.empty();
     }
+  }
+
+  /**
+   * Puts what the last daemon saved into the registries (under the daemon's lock); a cancel that
+   * was under way when it died ends now.
+   */
+  void restore(Map<SessionKey, SessionChannel> sessions, Completion completion) {
+    Optional<StateCodec.Restored> saved = read();
+    if (saved.isEmpty()) {
+      return;
+    }
+    StateCodec.Restored restored = saved.get();
+    sources.nextTaskIds().putAll(restored.nextTaskIds());
+    sources.apps().relaunchCounts().putAll(restored.relaunchCounts());
+    for (SessionChannel channel : restored.sessions()) {
+      sessions.put(channel.key, channel);
+    }
+    for (SessionChannel channel : restored.sessions()) {
+      for (TaskRecord task : List.copyOf(channel.tasks.values())) {
+        if (task.state == TaskState.CANCELING) {
+          completion.stopped(task, task.forceQuit ? StopReason.FORCE_QUIT : StopReason.CANCEL);
+        }
+      }
+    }
+    log.daemon("journal restored", restored.sessions().size() + " sessions");
   }
 
   private void unreadable(Exception e) {

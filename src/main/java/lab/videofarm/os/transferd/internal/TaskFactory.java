@@ -1,5 +1,7 @@
 package lab.videofarm.os.transferd.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import lab.videofarm.os.transferd.TaskKind;
 import lab.videofarm.os.transferd.TaskSpec;
 import lab.videofarm.os.transferd.UploadBody;
@@ -21,7 +23,7 @@ final class TaskFactory {
     if (requested.kind() == TaskKind.DOWNLOAD && requested.resumeData() != null) {
       folder.adopt(task, requested.resumeData());
     }
-    task.expectedToSend = DaemonCore.uploadLength(requested.body());
+    task.expectedToSend = uploadLength(requested.body());
     return task;
   }
 
@@ -33,7 +35,7 @@ final class TaskFactory {
     } catch (ResumeData.InvalidResumeDataException e) {
       TaskRecord task = new TaskRecord(channel, id, requested, launch);
       task.resumeFailure = new TransferFailure(ErrorCodes.CANNOT_DECODE_RAW_DATA, e.getMessage());
-      task.expectedToSend = DaemonCore.uploadLength(requested.body());
+      task.expectedToSend = uploadLength(requested.body());
       return task;
     }
     TaskSpec spec =
@@ -49,7 +51,25 @@ final class TaskFactory {
     task.uploadInteropVersion = resume.interopVersion();
     task.uploadFileSize = resume.fileSize();
     task.uploadFileModified = resume.fileModifiedMillis();
-    task.expectedToSend = DaemonCore.uploadLength(spec.body());
+    task.expectedToSend = uploadLength(spec.body());
     return task;
+  }
+
+  /** The bytes an upload body will send, or -1 when that cannot be known. */
+  static long uploadLength(UploadBody body) {
+    try {
+      if (body instanceof UploadBody.FromFile file) {
+        return Files.isRegularFile(file.file()) ? Files.size(file.file()) : -1;
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+    if (body instanceof UploadBody.FromData data) {
+      return data.data().length;
+    }
+    if (body instanceof UploadBody.None) {
+      return 0;
+    }
+    return -1;
   }
 }

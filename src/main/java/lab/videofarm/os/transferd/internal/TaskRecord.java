@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import lab.videofarm.os.clock.Clock;
 import lab.videofarm.os.transferd.RequestInfo;
 import lab.videofarm.os.transferd.ResponseInfo;
+import lab.videofarm.os.transferd.TaskSnapshot;
 import lab.videofarm.os.transferd.TaskSpec;
 import lab.videofarm.os.transferd.TaskState;
 import lab.videofarm.os.transferd.TransferError;
@@ -155,6 +156,24 @@ final class TaskRecord {
     this.earliestBeginDate = spec.earliestBeginDate();
     this.originalRequest = spec.request();
     this.currentRequest = spec.request();
+  }
+
+  TaskSnapshot snapshot() {
+    return new TaskSnapshot(
+        session.key.bundleId(),
+        session.key.identifier(),
+        id,
+        spec.kind(),
+        description,
+        originalRequest,
+        currentRequest,
+        response,
+        state,
+        bytesReceived,
+        expectedToReceive,
+        bytesSent,
+        expectedToSend,
+        error);
   }
 
   boolean isFinished() {
