@@ -20,7 +20,7 @@ import lab.videofarm.os.transferd.UploadBody;
  * worker saw on the task, and emits the events it calls for. A hook for an attempt that was stopped
  * meanwhile throws instead of recording anything that would outlive it.
  */
-final class AttemptHooks implements TransferCall.Listener {
+final class AttemptHooks implements TransferListener {
   /** The daemon's parts the hooks use; one per daemon, shared by every attempt. */
   record Parts(
       DaemonLock lock,

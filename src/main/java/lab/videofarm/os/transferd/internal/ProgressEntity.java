@@ -15,7 +15,7 @@ final class ProgressEntity extends AbstractHttpEntity {
     InputStream open() throws IOException;
   }
 
-  private final TransferCall.Listener listener;
+  private final TransferListener listener;
   private final Link link;
   private final long length;
   private final long offset;
@@ -24,7 +24,7 @@ final class ProgressEntity extends AbstractHttpEntity {
 
   /** {@code offset}: where in the whole upload this body starts (a resumed upload's PATCH). */
   ProgressEntity(
-      TransferCall.Listener listener,
+      TransferListener listener,
       Link link,
       ContentType type,
       long length,

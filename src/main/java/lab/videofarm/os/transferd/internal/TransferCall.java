@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +33,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 /**
  * One attempt at one task, on one worker thread: the daemon's transfer read top to bottom in {@link
  * #execute()}. It only moves bytes; everything that touches shared state goes through its {@link
- * Listener}, which the daemon implements under its lock ({@link AttemptHooks}).
+ * TransferListener}, which the daemon implements under its lock ({@link AttemptHooks}).
  */
 final class TransferCall {
   static final int BUFFER_SIZE = 32 * 1024;
@@ -57,72 +56,15 @@ final class TransferCall {
     }
   }
 
-  /** What the call tells the daemon, and asks of it, as the transfer goes. */
-  interface Listener {
-    /** Step 1: where to start; throws when the task cannot start (bad resume data, no file). */
-    Start begin() throws TransferFailure, IOException;
-
-    void requestSent(RequestInfo sent);
-
-    /** A streamed upload body: the app is asked for it (NeedNewBodyStream). */
-    CompletableFuture<InputStream> requestBodyStream();
-
-    /** The body starts (again) going out, from {@code offset} of the whole. */
-    void bodyRestarted(long offset);
-
-    void bodyBytesSent(int count);
-
-    void bodySent();
-
-    /** The server answered an upload with 104: it can be resumed at {@code resource}. */
-    void uploadResumptionOffered(URI resource, int interopVersion);
-
-    /** HEAD found the upload resource gone: the upload starts over. */
-    void uploadResourceGone(String why);
-
-    /** The upload continues at {@code offset} of {@code size}. */
-    void uploadResumed(long offset, long size);
-
-    /** A download's response: returns the file to write, from {@code offset} on. */
-    Path downloadResponse(
-        ResponseInfo response,
-        long offset,
-        long expectedTotal,
-        String validator,
-        boolean acceptsRanges)
-        throws IOException;
-
-    /** A 416 showed that the {@code length} bytes on disk are the whole, unchanged resource. */
-    void downloadAlreadyComplete(ResponseInfo response, long length) throws IOException;
-
-    void bytesWritten(int count);
-
-    /** Step 6 of a download: DidWriteData (last), DidFinishDownloading, DidComplete. */
-    void finishDownload() throws IOException;
-
-    /** The partial file cannot be continued: it goes, and so does its validator. */
-    void discardPartialFile();
-
-    void responseReceived(ResponseInfo response) throws IOException;
-
-    void dataReceived(byte[] chunk);
-
-    /** Step 6 of a data or upload task: DidComplete. */
-    void finishData() throws IOException;
-
-    /** Blocks while the task is suspended; throws once the attempt is stopped. */
-    void awaitRunnable() throws InterruptedException, IOException;
-  }
-
   /** The request to send, and whether it appends to a resumable upload (PATCH). */
   private record Exchange(HttpUriRequestBase request, HttpClientContext context, boolean append) {}
 
-  private final Listener listener;
+  private final TransferListener listener;
   private final Attempt attempt;
   private final HttpTransport transport;
   private final Link link;
 
-  TransferCall(Listener listener, Attempt attempt, HttpTransport transport, Link link) {
+  TransferCall(TransferListener listener, Attempt attempt, HttpTransport transport, Link link) {
     this.listener = listener;
     this.attempt = attempt;
     this.transport = transport;

@@ -124,7 +124,7 @@ class TransferCallTest {
   }
 
   /** Records what the call tells it; answers as a daemon with nothing else going on would. */
-  static final class FakeListener implements TransferCall.Listener {
+  static final class FakeListener implements TransferListener {
     final List<String> steps = new CopyOnWriteArrayList<>();
     final TransferCall.Start start;
     final Path file;
