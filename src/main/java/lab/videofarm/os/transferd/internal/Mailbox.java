@@ -134,11 +134,12 @@ final class Mailbox {
   private void drain(SessionChannel channel) {
     int[] delivered = {0};
     while (true) {
-      // Taking the next event also writes the journal that holds it, before the app sees it.
       Delivery next = lock.call(() -> next(channel, delivered[0]));
       if (next == null) {
         return;
       }
+      // The journal holds the event before the app sees it.
+      store.flushAll();
       Exception failure = null;
       try {
         next.connection().sink.deliver(next.head().event());

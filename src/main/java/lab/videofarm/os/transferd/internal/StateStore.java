@@ -14,9 +14,10 @@ import lab.videofarm.os.transferd.TaskState;
  *
  * <p>Under the daemon's lock a change is only marked ({@link #changed}); {@link #flush}, called
  * after the lock is released, encodes the state (briefly under the lock) and forces it to disk
- * outside it. Snapshots are numbered as they are encoded and written under a lock of their own, and
- * a snapshot older than the last one written is skipped: a later state is never overwritten by an
- * earlier one, and a flush returns only once the state it saw (or a newer one) is on disk.
+ * outside it, so no thread waits on the disk while it holds the lock. Snapshots are numbered as
+ * they are encoded and written under a lock of their own, always the newest one: a later state is
+ * never overwritten by an earlier one. A flush returns once the caller's own changes are on disk,
+ * whichever thread wrote them; a thread that changed nothing does not wait.
  */
 final class StateStore {
   /** The daemon's registries, read under its lock when a snapshot is taken. */
@@ -46,8 +47,11 @@ final class StateStore {
   /** Guarded by {@link #lock}: the newest snapshot taken, written or not. */
   private Snapshot latest;
 
-  /** Guarded by {@link #writeLock}. */
-  private long written;
+  /** Guarded by {@link #writeLock}: the newest snapshot on disk (or that failed to get there). */
+  private long durable;
+
+  /** The snapshot each thread's changes will be in: what its next flush waits for. */
+  private final ThreadLocal<Long> needs = new ThreadLocal<>();
 
   StateStore(Journal journal, DaemonLock lock, DaemonLog log, Sources sources) {
     this.journal = journal;
@@ -59,6 +63,7 @@ final class StateStore {
   /** Marks the state changed; the caller holds the daemon's lock. */
   void changed() {
     dirty = true;
+    needs.set(encoded + 1);
   }
 
   /** Takes a last snapshot if anything changed and refuses any later change; under the lock. */
@@ -67,23 +72,44 @@ final class StateStore {
     sealed = true;
   }
 
-  /** Writes the newest state to disk; does nothing on a thread that holds the daemon's lock. */
+  /**
+   * Writes the calling thread's changes to disk, or returns at once if it made none; does nothing
+   * on a thread that holds the daemon's lock (that thread flushes once it lets go).
+   */
   void flush() {
-    if (Thread.holdsLock(lock)) {
+    Long need = needs.get();
+    if (need == null || Thread.holdsLock(lock)) {
       return;
     }
+    needs.remove();
+    waitUntilDurable(need);
+  }
+
+  /** Writes every change made so far, whoever made it; before an event is handed to the app. */
+  void flushAll() {
+    long need;
+    synchronized (lock) {
+      need = dirty && !sealed ? encoded + 1 : encoded;
+    }
+    waitUntilDurable(need);
+  }
+
+  private void waitUntilDurable(long need) {
     synchronized (lock) {
       takeSnapshot();
     }
     synchronized (writeLock) {
+      if (durable >= need) {
+        return;
+      }
       Snapshot newest;
       synchronized (lock) {
         newest = latest;
       }
-      if (newest == null || newest.sequence() <= written) {
+      if (newest == null || newest.sequence() <= durable) {
         return;
       }
-      written = newest.sequence();
+      durable = newest.sequence();
       try {
         journal.commit(newest.payload());
       } catch (IOException | RuntimeException e) {
