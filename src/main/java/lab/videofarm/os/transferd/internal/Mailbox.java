@@ -179,7 +179,7 @@ final class Mailbox {
     SessionChannel.Pending head = delivery.head();
     if (failure != null) {
       connection.broken = true;
-      deliveryFailed(channel, connection, head.event(), failure);
+      deliveryFailed(channel, connection, head, failure);
     } else if (connection.open && channel.attached == connection) {
       channel.queue.removeFirstOccurrence(head);
       if (!head.progress()) {
@@ -197,7 +197,13 @@ final class Mailbox {
    * moment for the close to tell the two apart.
    */
   private void deliveryFailed(
-      SessionChannel channel, RealConnection connection, TaskEvent event, Exception failure) {
+      SessionChannel channel,
+      RealConnection connection,
+      SessionChannel.Pending pending,
+      Exception failure) {
+    TaskEvent event = pending.event();
+    // Progress is not worth keeping: the next launch hears the totals in the next event.
+    String kept = pending.progress() ? "progress, dropped" : "it stays queued";
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DEATH_GRACE_MILLIS);
     try {
       long left;
@@ -217,9 +223,10 @@ final class Mailbox {
         "delivery failed",
         eventName(event)
             + (processGone
-                ? ": the app process ended before its delegate returned; it stays queued for"
-                    + " the next launch"
-                : ": " + DaemonLog.describe(failure) + "; it stays queued"),
+                ? ": the app process ended before its delegate returned; "
+                    + kept
+                    + (pending.progress() ? "" : " for the next launch")
+                : ": " + DaemonLog.describe(failure) + "; " + kept),
         processGone ? Severity.INFO : Severity.ERROR);
   }
 
