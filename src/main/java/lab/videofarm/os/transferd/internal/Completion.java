@@ -126,6 +126,8 @@ final class Completion {
 
   private void answerResumeDataRequest(TaskRecord task, TransferError error) {
     CompletableFuture<Optional<byte[]>> request = task.waiters.resumeData;
+    // The app's callbacks hang on the future: let go of it, so a dead launch can be collected.
+    task.waiters.resumeData = null;
     if (request != null) {
       Optional<byte[]> data = Optional.ofNullable(error == null ? null : error.resumeData());
       workers.execute(() -> request.complete(data));

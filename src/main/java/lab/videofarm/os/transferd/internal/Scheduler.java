@@ -242,8 +242,9 @@ final class Scheduler {
         task.run.phase = TaskRecord.Phase.IDLE;
       }
     }
-    if (task.waiters.bodyStream != null && !task.waiters.bodyStream.isDone()) {
+    if (task.waiters.bodyStream != null) {
       task.waiters.bodyStream.cancel(false);
+      task.waiters.bodyStream = null;
     }
     StopReason stop = attempt.stopReason();
     if (task.isFinished() || stop == StopReason.DAEMON_CLOSED || closed.getAsBoolean()) {
