@@ -32,6 +32,17 @@ class ArchitectureTest {
           .allowEmptyShould(true);
 
   @ArchTest
+  static final ArchRule osUsesNoSwing =
+      noClasses()
+          .that()
+          .resideInAPackage("lab.videofarm.os..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("javax.swing..")
+          .because("the main executor owns the event dispatch thread; Swing belongs to the ui")
+          .allowEmptyShould(true);
+
+  @ArchTest
   static final ArchRule urlSessionUsesOnlyTheOs =
       noClasses()
           .that()

@@ -17,6 +17,10 @@ import lab.videofarm.app.model.VFMRemoteVideo;
  * loader and calling a method reflectively; the method then runs as that launch's own code, on the
  * caller's thread, against {@link VFMAPIClient#sharedInstance()}. Nothing else crosses the line:
  * results are observed on the timeline, in the container and on the server.
+ *
+ * <p>A command whose exercise is not written yet (in the student starter) throws {@link
+ * NotImplementedYet} to its caller, after the app has said "not implemented yet" on the timeline;
+ * the app itself runs on.
  */
 public final class AppCommands {
   private static final long WAIT_SECONDS = 30;

@@ -16,6 +16,7 @@ final class Reconciliation {
   private final List<String> relinked = new ArrayList<>();
   private final List<String> completing = new ArrayList<>();
   private final List<String> vanished = new ArrayList<>();
+  private boolean skipped;
 
   Reconciliation(List<URLSessionTask> tasks) {
     tasks.forEach(task -> live.put(task.taskIdentifier(), task));
@@ -36,9 +37,17 @@ final class Reconciliation {
     return false;
   }
 
+  /** Nothing was matched: the app does not reconcile its records (yet). */
+  void skip() {
+    skipped = true;
+  }
+
   /** One line for the timeline. */
   @Override
   public String toString() {
+    if (skipped) {
+      return "skipped: " + live.size() + " tasks, no records matched";
+    }
     return "relinked "
         + relinked
         + ", completing from queued events "

@@ -5,7 +5,8 @@
  * delegate entry points), {@code os.clock}, {@code os.timeline} and, for networking, {@code
  * urlsession}. It never touches the transfer daemon or the device directly: the architecture test
  * fails the build if it does. Each launch loads this package afresh, so nothing static survives a
- * kill; a relaunched app knows only what its archives and the daemon tell it.
+ * kill; a relaunched app knows only what its archives and the daemon tell it. The numbered rules
+ * the code cites ("rule 15") are in {@code docs/ios-behaviour.md}.
  *
  * <h2>Where things are</h2>
  *
@@ -14,8 +15,21 @@
  *   <dd>The entry points the device calls: launch, background session events, background fetch,
  *       terminate, and the root view.
  *   <dt>{@link lab.videofarm.app.VFMAPIClient}
- *   <dd>The course's seven tasks, the background session's delegate, the records by task
- *       identifier, and the reconciliation with the daemon after a launch.
+ *   <dd>The course's API client and the background session's delegate: it wires the classes below
+ *       together and is the one face the screens and the commands see.
+ *   <dt>One class per lesson
+ *   <dd>{@code Sessions} (1), {@code Responses} (2), {@code PrepareVideo} (3), {@code Downloads}
+ *       (4), {@code PauseResume} (5), {@code Uploads} (6), {@code Relaunch} and the completion
+ *       handler in {@code AppDelegate} (7), {@code BackgroundRefresh} (8), {@code ResumableUploads}
+ *       (9). Their exercises are fenced by {@code // BEGIN SOLUTION lesson N} markers; in the
+ *       student starter each becomes a stub that throws {@link
+ *       lab.videofarm.app.NotImplementedYet}, which the app reports ("not implemented yet") instead
+ *       of crashing.
+ *   <dt>Provided
+ *   <dd>{@code TransferStore} (the records by task identifier, the download key scheme, the
+ *       archives), {@code TaskActions} (suspend, resume, cancel a task found by identifier), {@code
+ *       ClientSessions}, {@code AppLog}, {@code VideoLibrary}, {@code KnownVideos}, {@code
+ *       Reconciliation}.
  *   <dt>{@link lab.videofarm.app.AppCommands}
  *   <dd>The screens' buttons as static methods, for tests and stories that drive a launch from
  *       outside through its class loader.

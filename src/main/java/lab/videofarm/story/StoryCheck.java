@@ -46,6 +46,17 @@ final class StoryCheck {
     }
   }
 
+  /**
+   * Records every WARNING and ERROR on the timeline as a failure, except those the story provokes
+   * on purpose ({@code expected}): in a correct run a warning always means a mistake.
+   */
+  void noWarnings(List<TimelineEvent> timeline, Predicate<TimelineEvent> expected) {
+    timeline.stream()
+        .filter(event -> event.severity() != TimelineEvent.Severity.INFO)
+        .filter(expected.negate())
+        .forEach(event -> failures.add("unexpected " + event.severity() + ": " + event));
+  }
+
   List<String> failures() {
     return List.copyOf(failures);
   }

@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import javax.imageio.ImageIO;
 import lab.videofarm.app.AppCommands;
 import lab.videofarm.app.AppDelegate;
@@ -59,11 +60,11 @@ public final class VideoFarmPhone implements AutoCloseable {
   private final OperatingSystem os;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private VideoFarmPhone(Path root) throws IOException {
+  private VideoFarmPhone(Path root, UnaryOperator<AppBundle> installed) throws IOException {
     server = SampleServer.builder().dataDirectory(root.resolve("server")).seed(false).build();
     base = server.start();
     os = OperatingSystem.start(root.resolve("phone"));
-    os.device().install(bundle(base));
+    os.device().install(installed.apply(bundle(base)));
   }
 
   /**
@@ -87,7 +88,16 @@ public final class VideoFarmPhone implements AutoCloseable {
 
   /** Starts the server and the phone, and installs the app. */
   public static VideoFarmPhone start(Path root) throws IOException {
-    return new VideoFarmPhone(root);
+    return new VideoFarmPhone(root, UnaryOperator.identity());
+  }
+
+  /**
+   * Starts the server and the phone, and installs the app as {@code installed} changes its bundle:
+   * for example with other classes first on its class path, as a student's build would have.
+   */
+  public static VideoFarmPhone start(Path root, UnaryOperator<AppBundle> installed)
+      throws IOException {
+    return new VideoFarmPhone(root, installed);
   }
 
   public SampleServer server() {

@@ -161,7 +161,7 @@ public final class URLError extends RuntimeException {
   }
 
   /** Apple's English descriptions for the common codes. */
-  static String describe(int code) {
+  private static String describe(int code) {
     return switch (code) {
       case CANCELLED -> "cancelled";
       case BAD_URL -> "unsupported URL";

@@ -7,8 +7,8 @@ import java.util.function.Consumer;
  */
 public final class URLSessionDownloadTask extends URLSessionTask {
   URLSessionDownloadTask(
-      URLSession session, long id, URLRequest request, String description, State state) {
-    super(session, id, request, description, state);
+      DaemonLink link, long id, URLRequest request, String description, State state) {
+    super(link, id, request, description, state);
   }
 
   /**

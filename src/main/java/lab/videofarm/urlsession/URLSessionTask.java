@@ -23,7 +23,7 @@ public class URLSessionTask {
     COMPLETED
   }
 
-  private final URLSession session;
+  private final DaemonLink link;
   private final long taskIdentifier;
   private final URLRequest originalRequest;
 
@@ -44,12 +44,12 @@ public class URLSessionTask {
   private volatile long countOfBytesExpectedToSend = -1;
 
   URLSessionTask(
-      URLSession session,
+      DaemonLink link,
       long taskIdentifier,
       URLRequest originalRequest,
       String taskDescription,
       State state) {
-    this.session = session;
+    this.link = link;
     this.taskIdentifier = taskIdentifier;
     this.originalRequest = originalRequest;
     this.currentRequest = originalRequest;
@@ -70,8 +70,8 @@ public class URLSessionTask {
 
   public void setTaskDescription(String description) {
     this.taskDescription = description;
-    session.forward(
-        this,
+    link.forward(
+        taskIdentifier,
         "setTaskDescription",
         daemon -> daemon.setTaskDescription(taskIdentifier, description));
   }
@@ -87,8 +87,10 @@ public class URLSessionTask {
 
   public void setEarliestBeginDate(Instant date) {
     this.earliestBeginDate = date;
-    session.forward(
-        this, "setEarliestBeginDate", daemon -> daemon.setEarliestBeginDate(taskIdentifier, date));
+    link.forward(
+        taskIdentifier,
+        "setEarliestBeginDate",
+        daemon -> daemon.setEarliestBeginDate(taskIdentifier, date));
   }
 
   public synchronized State state() {
@@ -148,7 +150,7 @@ public class URLSessionTask {
       }
     }
     if (starts) {
-      session.forward(this, "resume", daemon -> daemon.resume(taskIdentifier));
+      link.forward(taskIdentifier, "resume", daemon -> daemon.resume(taskIdentifier));
     }
   }
 
@@ -167,14 +169,14 @@ public class URLSessionTask {
       state = State.SUSPENDED;
     }
     if (stops) {
-      session.forward(this, "suspend", daemon -> daemon.suspend(taskIdentifier));
+      link.forward(taskIdentifier, "suspend", daemon -> daemon.suspend(taskIdentifier));
     }
   }
 
   /** Cancels the task, also a suspended one; it completes with {@link URLError#CANCELLED}. */
   public void cancel() {
     if (markCanceling()) {
-      session.forward(this, "cancel", daemon -> daemon.cancel(taskIdentifier));
+      link.forward(taskIdentifier, "cancel", daemon -> daemon.cancel(taskIdentifier));
     }
   }
 
@@ -190,10 +192,10 @@ public class URLSessionTask {
    */
   final void cancelForResumeData(Consumer<byte[]> completionHandler) {
     if (!markCanceling()) {
-      session().onDelegateQueue(() -> completionHandler.accept(null));
+      link.answer(() -> completionHandler.accept(null));
       return;
     }
-    session().cancelByProducingResumeData(this, completionHandler);
+    link.cancelByProducingResumeData(taskIdentifier, completionHandler);
   }
 
   final synchronized boolean markCanceling() {
@@ -202,10 +204,6 @@ public class URLSessionTask {
     }
     state = State.CANCELING;
     return true;
-  }
-
-  final URLSession session() {
-    return session;
   }
 
   final void received(long total, long expected) {
@@ -245,10 +243,6 @@ public class URLSessionTask {
     synchronized (this) {
       state = State.COMPLETED;
     }
-  }
-
-  final void describedAs(String description) {
-    taskDescription = description;
   }
 
   @Override

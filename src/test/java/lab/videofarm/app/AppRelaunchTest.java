@@ -73,11 +73,13 @@ class AppRelaunchTest extends PhoneScenario {
               System.gc();
               return firstLaunch.get() == null;
             });
-    // Posts only: a delivery handed to the dead launch's main thread before the kill may still
-    // report itself ("unheard ..."), as Notifications documents, but it reaches nobody else.
+    // Broadcasts only: the dead launch may still report a post it dropped ("posted after close")
+    // or a delivery handed to its main thread before the kill ("unheard ..."), as Notifications
+    // documents, but nothing it posts reaches anybody.
     assertThat(phone.events())
         .filteredOn(event -> event.layer() == Layer.NOTIFICATION && event.sequence() > killedAt)
-        .filteredOn(event -> event.severity() == TimelineEvent.Severity.INFO)
+        .filteredOn(event -> !event.what().startsWith("unheard "))
+        .filteredOn(event -> !event.what().startsWith("posted after close"))
         .isNotEmpty()
         .allSatisfy(event -> assertThat(event.launch()).isEqualTo(2));
   }
@@ -131,6 +133,55 @@ class AppRelaunchTest extends PhoneScenario {
     phone.awaitEvent(notification("VideoDownloadFinished", resumed));
     assertThat(sha256(movieInLibrary(phone, id))).isEqualTo(sha256(movie));
     AppScenario.assertResumedWithoutResending(phone, id, resumed);
+  }
+
+  @Test
+  void aDownloadResumedAfterAForceQuitSaysTheOffsetItReallyResumesAt() throws Exception {
+    Path movie = VideoFarmPhone.randomFile(root.resolve("movie.mp4"), MOVIE_BYTES, 27);
+    String id = phone.addVideoWithMovie("Harrow", movie);
+    long task = startThrottledDownload(id);
+    phone.awaitEvent(
+        notification("VideoDownloadProgressed", task).and(e -> !e.detail().contains(" 0/")));
+    phone.device().forceQuit(APP);
+    phone.awaitEvent(event(Layer.DAEMON, "force quit"));
+    phone.server().faults().throttleBytesPerSecond(0);
+    phone.launch();
+    phone.awaitEvent(notification("VideoDownloadFailed", task));
+
+    long resumed = (Long) phone.command("resumeDownloads", id);
+
+    String offset = phone.awaitEvent(delegate("didResumeAtOffset", resumed)).detail().split(" ")[0];
+    assertThat(Long.parseLong(offset)).isPositive();
+    assertThat(phone.awaitEvent(notification("VideoDownloadResumed", resumed)).detail())
+        .endsWith("from " + offset + " bytes");
+    assertThat(phone.events()).filteredOn(notification("VideoDownloadResumed")).singleElement();
+    phone.awaitEvent(notification("VideoDownloadFinished", resumed));
+  }
+
+  @Test
+  void anUploadCutByAForceQuitGoesOnFromItsResumeDataOnTheNextLaunch() throws Exception {
+    Path thumbnail = Files.write(root.resolve("thumb.png"), VideoFarmPhone.png());
+    Path movie = VideoFarmPhone.randomFile(root.resolve("movie.mp4"), MOVIE_BYTES, 28);
+    phone.launch();
+    String id = (String) phone.command("prepareVideo", "Byre", thumbnail.toString(), "");
+    phone.server().faults().throttleBytesPerSecond(THROTTLE);
+    long task = (Long) phone.command("uploadVideo", movie.toString(), id);
+    phone.awaitEvent(delegate("didSendBodyData", task).and(e -> !e.detail().startsWith("0 ")));
+    phone.device().forceQuit(APP);
+    phone.awaitEvent(event(Layer.DAEMON, "force quit"));
+    phone.server().faults().throttleBytesPerSecond(0);
+    phone.launch();
+    phone.awaitEvent(notification("VideoUploadFailed", task));
+
+    phone.command("resumeUpload", id);
+
+    TimelineEvent resumed = phone.awaitEvent(notification("VideoUploadResumed"));
+    assertThat(resumed.taskId()).isNotEqualTo(task);
+    phone.awaitEvent(notification("VideoUploadFinished", resumed.taskId()));
+    assertThat(phone.serverMovieSha256(id)).isEqualTo(sha256(movie));
+    assertThat(phone.server().requests())
+        .as("the rest of the movie is sent with a PATCH, not the whole movie again")
+        .anyMatch(request -> request.method().equals("PATCH"));
   }
 
   @Test

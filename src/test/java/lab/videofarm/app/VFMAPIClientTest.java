@@ -8,12 +8,14 @@ import static lab.videofarm.app.AppScenario.thumbnailInLibrary;
 import static lab.videofarm.story.VideoFarmPhone.event;
 import static lab.videofarm.story.VideoFarmPhone.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import lab.videofarm.os.timeline.Layer;
 import lab.videofarm.os.timeline.TimelineEvent;
@@ -89,6 +91,22 @@ class VFMAPIClientTest extends PhoneScenario {
               assertThat(event.taskId()).isEqualTo(task);
             });
     assertThat(archive(phone, "uploads")).contains("\"state\" : \"FINISHED\"");
+  }
+
+  @Test
+  void uploadVideoOfAMissingFileFailsWithoutLeavingATaskInTheDaemon() throws Exception {
+    Path thumbnail = Files.write(root.resolve("thumb.png"), VideoFarmPhone.png());
+    phone.launch();
+    String id = (String) phone.command("prepareVideo", "Lamb", thumbnail.toString(), "");
+
+    assertThatThrownBy(() -> phone.command("uploadVideo", root.resolve("gone.mp4").toString(), id))
+        .isInstanceOf(NoSuchFileException.class)
+        .hasMessageContaining("gone.mp4");
+
+    assertThat(phone.os().transferDaemon().allTasks()).isEmpty();
+    assertThat(phone.events())
+        .filteredOn(event(Layer.SESSION, "taskCreated"))
+        .noneMatch(event -> event.detail().startsWith("UPLOAD PUT"));
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import lab.videofarm.os.AppState;
 import lab.videofarm.os.transferd.DaemonConnection;
 import lab.videofarm.os.transferd.DaemonEventSink;
@@ -27,6 +28,10 @@ import lab.videofarm.os.transferd.TransferService;
 final class ScriptedDaemon implements TransferService {
   final List<Connection> connections = new CopyOnWriteArrayList<>();
   final Map<String, String> identifiersHeldByOtherProcesses = new ConcurrentHashMap<>();
+
+  /** Runs inside {@code connect}, before it returns, with the session's sink. */
+  volatile Consumer<DaemonEventSink> whileConnecting = sink -> {};
+
   private final AtomicLong ids = new AtomicLong();
 
   @Override
@@ -38,6 +43,7 @@ final class ScriptedDaemon implements TransferService {
     }
     Connection connection = new Connection(session, sink);
     connections.add(connection);
+    whileConnecting.accept(sink);
     return connection;
   }
 

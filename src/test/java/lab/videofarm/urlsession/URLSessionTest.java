@@ -18,7 +18,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.swing.SwingUtilities;
 import lab.videofarm.os.AppState;
 import lab.videofarm.os.clock.ManualClock;
 import lab.videofarm.os.device.internal.LaunchedProcess;
@@ -26,6 +28,7 @@ import lab.videofarm.os.timeline.Layer;
 import lab.videofarm.os.timeline.Timeline;
 import lab.videofarm.os.timeline.TimelineEvent;
 import lab.videofarm.os.timeline.TimelineEvent.Severity;
+import lab.videofarm.os.transferd.DaemonEventSink;
 import lab.videofarm.os.transferd.HttpHeader;
 import lab.videofarm.os.transferd.RequestInfo;
 import lab.videofarm.os.transferd.ResponseInfo;
@@ -58,18 +61,15 @@ class URLSessionTest {
   @BeforeEach
   void enterAnAppProcess() throws MalformedURLException {
     process =
-        new LaunchedProcess(
-            "lab.videofarm.TestApp",
-            1,
-            AppState.FOREGROUND,
-            daemon,
-            timeline,
-            clock,
-            container,
-            List.of("lab.videofarm.testapp."),
-            List.of(container.toUri().toURL()),
-            interval -> {},
-            crash -> {});
+        LaunchedProcess.builder("lab.videofarm.TestApp", 1)
+            .state(AppState.FOREGROUND)
+            .transferService(daemon)
+            .timeline(timeline)
+            .clock(clock)
+            .containerDirectory(container)
+            .appPackages(List.of("lab.videofarm.testapp."))
+            .classpath(List.of(container.toUri().toURL()))
+            .build();
     previousContextLoader = Thread.currentThread().getContextClassLoader();
     Thread.currentThread().setContextClassLoader(process.classLoader());
   }
@@ -351,6 +351,70 @@ class URLSessionTest {
   }
 
   @Test
+  void aDelegateThatCancelsADelayedRequestLeavesTheTaskCancelingAndTellsTheDaemon()
+      throws Exception {
+    URLSessionTaskDelegate delegate =
+        new URLSessionTaskDelegate() {
+          @Override
+          public void willBeginDelayedRequest(
+              URLSession session,
+              URLSessionTask task,
+              URLRequest request,
+              java.util.function.BiConsumer<URLSession.DelayedRequestDisposition, URLRequest>
+                  completionHandler) {
+            completionHandler.accept(URLSession.DelayedRequestDisposition.CANCEL, null);
+          }
+        };
+    URLSession session = background("bg", delegate);
+    URLSessionDownloadTask task = session.downloadTask(MOVIE);
+    task.resume();
+
+    daemon
+        .last()
+        .deliver(
+            new TaskEvent.WillBeginDelayedRequest(
+                task.taskIdentifier(), new RequestInfo("GET", MOVIE, List.of())));
+
+    assertThat(task.state()).isEqualTo(URLSessionTask.State.CANCELING);
+    assertThat(daemon.last().calls)
+        .contains("continueDelayedRequest " + task.taskIdentifier() + " CANCEL");
+  }
+
+  @Test
+  void useNewRequestWithoutARequestContinuesWithTheOriginalAndWarns() throws Exception {
+    URLSessionTaskDelegate delegate =
+        new URLSessionTaskDelegate() {
+          @Override
+          public void willBeginDelayedRequest(
+              URLSession session,
+              URLSessionTask task,
+              URLRequest request,
+              java.util.function.BiConsumer<URLSession.DelayedRequestDisposition, URLRequest>
+                  completionHandler) {
+            completionHandler.accept(URLSession.DelayedRequestDisposition.USE_NEW_REQUEST, null);
+          }
+        };
+    URLSession session = background("bg", delegate);
+    URLSessionDownloadTask task = session.downloadTask(MOVIE);
+    long id = task.taskIdentifier();
+
+    daemon
+        .last()
+        .deliver(
+            new TaskEvent.WillBeginDelayedRequest(id, new RequestInfo("GET", MOVIE, List.of())));
+
+    assertThat(task.currentRequest().url()).isEqualTo(MOVIE);
+    assertThat(daemon.last().calls).contains("continueDelayedRequest " + id + " CONTINUE_LOADING");
+    assertThat(timeline.events())
+        .filteredOn(event -> event.severity() == Severity.WARNING)
+        .extracting(TimelineEvent::what, TimelineEvent::detail)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "willBeginDelayedRequest",
+                "useNewRequest without a request: continuing with the original"));
+  }
+
+  @Test
   void daemonErrorsBecomeURLErrorsWithApplesUserInfoKeys() throws Exception {
     RecordingDelegate delegate = new RecordingDelegate();
     URLSession session = background("bg", delegate);
@@ -527,6 +591,28 @@ class URLSessionTest {
   }
 
   @Test
+  void aFailedDataTaskHandsItsCompletionHandlerNoBodyAndTheError() throws Exception {
+    URLSession session = URLSession.session(URLSessionConfiguration.defaultConfiguration());
+    CompletableFuture<String> result = new CompletableFuture<>();
+    long id =
+        session
+            .dataTask(
+                MOVIE,
+                (data, response, error) ->
+                    result.complete((data == null ? "no body" : "body") + " " + error.code()))
+            .taskIdentifier();
+
+    daemon.last().deliver(new TaskEvent.DidReceiveData(id, "half".getBytes()));
+    daemon
+        .last()
+        .deliver(
+            new TaskEvent.DidComplete(
+                id, null, new TransferError(-1005, "lost", MOVIE, null, null)));
+
+    assertThat(result.get(5, TimeUnit.SECONDS)).isEqualTo("no body -1005");
+  }
+
+  @Test
   void aDownloadCompletionHandlerGetsTheFileOnceAndNoDelegateCalls() throws Exception {
     RecordingDelegate delegate = new RecordingDelegate();
     URLSession session =
@@ -674,6 +760,56 @@ class URLSessionTest {
     await().until(delivery::isDone);
     assertThat(delivery).isCompletedExceptionally();
     assertThat(connection.closed).isTrue();
+  }
+
+  @Test
+  void eventsQueuedWhileTheSessionConnectsNeverBlockTheSwingThreadAsItsQueue() throws Exception {
+    RecordingDelegate delegate = new RecordingDelegate();
+    AtomicBoolean swingStayedFree = new AtomicBoolean();
+    daemon.whileConnecting =
+        sink -> {
+          // As the daemon does on a relaunch: a queued event goes out before connect returns.
+          Thread delivery =
+              new Thread(
+                  () ->
+                      deliverIgnoringFailure(
+                          sink, new TaskEvent.DidFinishEventsForBackgroundSession()));
+          delivery.start();
+          await()
+              .atMost(Duration.ofSeconds(5))
+              .until(() -> delivery.getState() == Thread.State.WAITING);
+          CountDownLatch swingRan = new CountDownLatch(1);
+          SwingUtilities.invokeLater(swingRan::countDown);
+          swingStayedFree.set(awaitIgnoringInterrupt(swingRan));
+        };
+
+    URLSession.session(
+        URLSessionConfiguration.background("bg"), delegate, SwingUtilities::invokeLater);
+
+    assertThat(swingStayedFree).as("the Swing thread ran other work while connecting").isTrue();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> delegate.calls.contains("urlSessionDidFinishEvents"));
+    assertThat(timeline.events())
+        .extracting(TimelineEvent::what)
+        .containsSubsequence("sessionCreated", "urlSessionDidFinishEvents");
+  }
+
+  private static void deliverIgnoringFailure(DaemonEventSink sink, TaskEvent event) {
+    try {
+      sink.deliver(event);
+    } catch (Exception e) {
+      // The test asserts on what the delegate heard.
+    }
+  }
+
+  private static boolean awaitIgnoringInterrupt(CountDownLatch latch) {
+    try {
+      return latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   @Test

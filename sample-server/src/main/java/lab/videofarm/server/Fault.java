@@ -22,7 +22,8 @@ public enum Fault {
 
   /**
    * Every media request waits a given time before the server starts to answer it. A client sees a
-   * slow first byte, as on a mobile network.
+   * slow first byte, as on a mobile network. At most {@link Faults#MAX_LATENCY}; lowering or
+   * clearing it also shortens the wait of requests already held.
    */
   LATENCY,
 

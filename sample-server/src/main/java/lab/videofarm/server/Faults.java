@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -14,7 +15,20 @@ import java.util.function.Consumer;
  * <p>The same knobs are reachable over HTTP at {@code /admin/faults} (see {@link SampleServer}).
  */
 public final class Faults {
+  /**
+   * The longest {@link Fault#LATENCY}: long enough to outlast any client timeout worth teaching.
+   */
+  public static final Duration MAX_LATENCY = Duration.ofMinutes(10);
+
+  /** The highest {@link Fault#THROTTLE} rate, a terabyte a second: beyond it, switch it off. */
+  public static final long MAX_THROTTLE_BYTES_PER_SECOND = 1_000_000_000_000L;
+
   private final Consumer<String> etagChanger;
+
+  /** Wakes requests waiting out the latency when it changes; guards {@link #heldByLatency}. */
+  private final Object latencyChange = new Object();
+
+  private int heldByLatency;
 
   private volatile long throttleBytesPerSecond;
   private volatile Duration latency = Duration.ZERO;
@@ -28,20 +42,65 @@ public final class Faults {
 
   /** {@link Fault#THROTTLE}: body bytes per second per request; 0 switches it off. */
   public Faults throttleBytesPerSecond(long bytesPerSecond) {
-    if (bytesPerSecond < 0) {
-      throw new IllegalArgumentException("bytesPerSecond must be >= 0: " + bytesPerSecond);
+    if (bytesPerSecond < 0 || bytesPerSecond > MAX_THROTTLE_BYTES_PER_SECOND) {
+      throw new IllegalArgumentException(
+          "bytesPerSecond must be between 0 and "
+              + MAX_THROTTLE_BYTES_PER_SECOND
+              + ": "
+              + bytesPerSecond);
     }
     this.throttleBytesPerSecond = bytesPerSecond;
     return this;
   }
 
-  /** {@link Fault#LATENCY}: delay before each media request is answered; zero switches it off. */
+  /**
+   * {@link Fault#LATENCY}: delay before each media request is answered, at most {@link
+   * #MAX_LATENCY}; zero switches it off. Requests already waiting wait only the new latency.
+   */
   public Faults latency(Duration latency) {
     if (latency.isNegative()) {
       throw new IllegalArgumentException("latency must not be negative: " + latency);
     }
-    this.latency = latency;
+    if (latency.compareTo(MAX_LATENCY) > 0) {
+      throw new IllegalArgumentException("latency must be at most " + MAX_LATENCY + ": " + latency);
+    }
+    synchronized (latencyChange) {
+      this.latency = latency;
+      latencyChange.notifyAll();
+    }
     return this;
+  }
+
+  /**
+   * Holds the calling request for the latency in force, measured from the call. The wait follows
+   * the knob: lowering the latency or switching it off (or {@link #reset()}) ends it early, so a
+   * request never waits longer than the latency now set.
+   *
+   * @throws InterruptedException if the thread is interrupted, e.g. by the server stopping
+   */
+  public void awaitLatency() throws InterruptedException {
+    if (latency.isZero()) {
+      return;
+    }
+    long start = System.nanoTime();
+    synchronized (latencyChange) {
+      heldByLatency++;
+      try {
+        long remaining;
+        while ((remaining = latency.toNanos() - (System.nanoTime() - start)) > 0) {
+          TimeUnit.NANOSECONDS.timedWait(latencyChange, remaining);
+        }
+      } finally {
+        heldByLatency--;
+      }
+    }
+  }
+
+  /** How many requests are waiting out the latency right now. */
+  public int requestsHeldByLatency() {
+    synchronized (latencyChange) {
+      return heldByLatency;
+    }
   }
 
   /**
@@ -86,7 +145,7 @@ public final class Faults {
   /** Switches every lasting fault off. */
   public Faults reset() {
     throttleBytesPerSecond = 0;
-    latency = Duration.ZERO;
+    latency(Duration.ZERO);
     dropConnectionAfterBodyBytes = -1;
     rangesDisabled = false;
     resumableUploadsDisabled = false;

@@ -40,7 +40,8 @@ import lab.videofarm.server.internal.ServerRuntime;
  *       {@code Content-Range}; 416 with {@code Content-Range: bytes *}{@code /N} when
  *       unsatisfiable; {@code Accept-Ranges: bytes}, a strong {@code ETag},
  *       {@code Last-Modified}; {@code If-Range} honoured (a stale validator gets the full 200);
- *       several ranges or a malformed one get the full 200, never multipart</td></tr>
+ *       the unit in any case ({@code BYTES=0-5}); several ranges or a malformed one (such as
+ *       {@code bytes =0-5}) get the full 200, never multipart</td></tr>
  *   <tr><td>{@code HEAD /uploads/{token}}</td><td>a resumable upload's resource: 204 with
  *       {@code Upload-Offset} (bytes kept) and {@code Cache-Control: no-store}</td></tr>
  *   <tr><td>{@code PATCH /uploads/{token}}</td><td>{@code Upload-Offset: N} and the rest of the
@@ -51,7 +52,11 @@ import lab.videofarm.server.internal.ServerRuntime;
  *   <tr><td>{@code GET|PUT|DELETE /admin/faults}</td><td>the {@link Faults} as JSON; PUT sets
  *       any of {@code throttleBytesPerSecond}, {@code latencyMillis},
  *       {@code dropConnectionAfterBodyBytes}, {@code disableRanges}, {@code disableResumableUploads} and stages
- *       {@code changeMovieEtag: "<id>"}; DELETE switches all off</td></tr>
+ *       {@code changeMovieEtag: "<id>"}; DELETE switches all off, releasing requests waiting out
+ *       the latency. The body is one JSON object and nothing after it, at most 16 KiB (413 from
+ *       the {@code Content-Length} alone); {@code latencyMillis} is at most 600000 ({@link
+ *       Faults#MAX_LATENCY}), {@code throttleBytesPerSecond} at most {@link
+ *       Faults#MAX_THROTTLE_BYTES_PER_SECOND}; anything else is a 400 naming the bounds</td></tr>
  * </table>
  *
  * <p>A video in JSON: {@code id}, {@code title}, {@code description}, {@code thumbnailURL}, {@code
@@ -62,7 +67,12 @@ import lab.videofarm.server.internal.ServerRuntime;
  * <p>Every refusal is a 4xx with a JSON body {@code {"error": "...", "detail": "..."}} and changes
  * nothing: unknown id 404, malformed id 400, missing title or thumbnail 400, a thumbnail that is
  * not PNG or JPEG 415, a body over {@link Builder#maxUploadBytes} 413, a wrong method 405 with
- * {@code Allow}, a PUT body shorter than its {@code Content-Length} 400 (the old movie stays).
+ * {@code Allow}, a PUT body shorter than its {@code Content-Length} 400 (the old movie stays), a
+ * title or description that is not valid in its charset (UTF-8 unless its part says) 400, a body
+ * with a {@code Content-Encoding} 415 or a transfer coding other than {@code chunked} 400 (bodies
+ * are stored as they arrive, never decoded). A request in an HTTP version the server does not speak
+ * gets 505, as HTTP prescribes, in the same JSON. A client still sending its request head after
+ * {@link Builder#requestHeadTimeout} (10 s) is disconnected.
  *
  * <h2>Resumable uploads</h2>
  *
@@ -99,6 +109,9 @@ public final class SampleServer implements AutoCloseable {
   /** How long an unfinished resumable upload waits for its client; see the class comment. */
   public static final Duration DEFAULT_UPLOAD_RESOURCE_LIFETIME = Duration.ofDays(1);
 
+  /** How long a client may take to send a request head; see {@link Builder#requestHeadTimeout}. */
+  public static final Duration DEFAULT_REQUEST_HEAD_TIMEOUT = Duration.ofSeconds(10);
+
   private final ServerRuntime runtime;
   private final Faults faults;
   private final Path dataDirectory;
@@ -117,7 +130,8 @@ public final class SampleServer implements AutoCloseable {
                 builder.port,
                 builder.maxUploadBytes,
                 builder.seed,
-                builder.uploadResourceLifetime),
+                builder.uploadResourceLifetime,
+                builder.requestHeadTimeout),
             faults,
             builder.clock);
   }
@@ -196,6 +210,7 @@ public final class SampleServer implements AutoCloseable {
     private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
     private boolean seed = true;
     private Duration uploadResourceLifetime = DEFAULT_UPLOAD_RESOURCE_LIFETIME;
+    private Duration requestHeadTimeout = DEFAULT_REQUEST_HEAD_TIMEOUT;
     private Clock clock = Clock.systemUTC();
     private Consumer<Faults> initialFaults = f -> {};
 
@@ -240,6 +255,20 @@ public final class SampleServer implements AutoCloseable {
         throw new IllegalArgumentException("lifetime must be positive: " + lifetime);
       }
       this.uploadResourceLifetime = lifetime;
+      return this;
+    }
+
+    /**
+     * How long a client may take to send the head of a request (request line and headers) once it
+     * has begun; a connection still sending its head after that is closed. Ten seconds by default.
+     * The idle timeout (30 s) restarts with every byte, so it alone never cuts a client that
+     * trickles its head.
+     */
+    public Builder requestHeadTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive: " + timeout);
+      }
+      this.requestHeadTimeout = timeout;
       return this;
     }
 

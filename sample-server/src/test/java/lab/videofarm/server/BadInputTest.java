@@ -3,12 +3,17 @@ package lab.videofarm.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
@@ -16,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every refusal is a 4xx with a JSON {@code error} and {@code detail}, and changes nothing. */
 class BadInputTest {
@@ -105,6 +112,44 @@ class BadInputTest {
     assertRefused(http.postVideo(null, "no title", Fixtures.png()), 400);
     assertRefused(http.postVideo("   ", "blank title", Fixtures.png()), 400);
     assertNothingChanged();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"title", "description"})
+  void aTextFieldThatIsNotUtf8IsRefused(String field) throws Exception {
+    Map<String, byte[]> fields = new LinkedHashMap<>();
+    fields.put("title", "Cow".getBytes(StandardCharsets.UTF_8));
+    fields.put("description", "about a cow".getBytes(StandardCharsets.UTF_8));
+    // A lone continuation byte and a truncated two-byte sequence: no UTF-8 decoder accepts them.
+    fields.put(field, new byte[] {'C', (byte) 0x80, 'w', (byte) 0xC3});
+
+    TestHttp.Reply reply = http.send("POST", "/videos", form(fields, Fixtures.png()));
+
+    assertRefused(reply, 400);
+    assertThat(Fixtures.json(reply).get("error").asText()).isEqualTo("bad_encoding");
+    assertNothingChanged();
+  }
+
+  /** A multipart form built byte by byte, so text fields can hold any bytes at all. */
+  static HttpEntity form(Map<String, byte[]> fields, byte[] thumbnail) {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    fields.forEach(
+        (name, value) -> {
+          body.writeBytes(
+              RawHttp.ascii(
+                  "--xyz\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"));
+          body.writeBytes(value);
+          body.writeBytes(RawHttp.ascii("\r\n"));
+        });
+    body.writeBytes(
+        RawHttp.ascii(
+            "--xyz\r\nContent-Disposition: form-data; name=\"thumbnail\"; filename=\"t.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n"));
+    body.writeBytes(thumbnail);
+    body.writeBytes(RawHttp.ascii("\r\n--xyz--\r\n"));
+    return new ByteArrayEntity(
+        body.toByteArray(),
+        ContentType.create("multipart/form-data", new BasicNameValuePair("boundary", "xyz")));
   }
 
   @Test
@@ -234,6 +279,18 @@ class BadInputTest {
           new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
       return Integer.parseInt(response.substring(9, 12));
     }
+  }
+
+  @Test
+  void aRequestInAnHttpVersionNobodySpeaksGets505AsHttpPrescribesInJson() throws Exception {
+    RawHttp.Reply reply =
+        RawHttp.exchange(
+            fixture.base,
+            RawHttp.ascii("GET /videos HTTP/9.9\r\nHost: x\r\nConnection: close\r\n\r\n"));
+
+    assertThat(reply.status()).isEqualTo(505);
+    assertThat(Fixtures.JSON.readTree(reply.body()).path("error").asText())
+        .isEqualTo("http_version_not_supported");
   }
 
   @Test

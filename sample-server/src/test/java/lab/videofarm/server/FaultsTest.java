@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FaultsTest {
   private static final byte[] MOVIE = Fixtures.bytes(40_000, 7);
@@ -286,11 +292,140 @@ class FaultsTest {
   }
 
   @Test
+  void anAdminBodyShorterThanItsContentLengthGets400AndChangesNothing() throws Exception {
+    start();
+
+    RawHttp.Reply reply =
+        RawHttp.exchange(
+            fixture.base,
+            RawHttp.request(
+                List.of(
+                    "PUT /admin/faults HTTP/1.1",
+                    "Host: x",
+                    "Content-Type: application/json",
+                    "Content-Length: 100"),
+                RawHttp.ascii("{\"throttleBytesPerSecond\": 5")),
+            true);
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(400);
+    assertThat(reply.text()).contains("\"error\"");
+    assertThat(faults.active()).isEmpty();
+  }
+
+  @Test
+  void anAdminBodyAnnouncedTooLargeGets413BeforeItIsSent() throws Exception {
+    start();
+
+    // Only the head and a few bytes are sent: the answer must come from the head alone.
+    RawHttp.Reply reply =
+        RawHttp.exchange(
+            fixture.base,
+            RawHttp.request(
+                List.of(
+                    "PUT /admin/faults HTTP/1.1",
+                    "Host: x",
+                    "Content-Type: application/json",
+                    "Content-Length: " + 9 * 1024 * 1024),
+                RawHttp.ascii("{\"thr")));
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(413);
+    assertThat(reply.text()).contains("too_large");
+    assertThat(faults.active()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"throttleBytesPerSecond\": 5} x",
+        "{\"throttleBytesPerSecond\": 5}{\"latencyMillis\": 5}",
+        "{\"throttleBytesPerSecond\": 5} {}",
+        "{\"throttleBytesPerSecond\": 5}]"
+      })
+  void anAdminBodyWithAnythingAfterItsObjectIsRefused(String body) throws Exception {
+    start();
+
+    TestHttp.Reply reply = http.putJson("/admin/faults", body);
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(400);
+    assertThat(Fixtures.json(reply).get("error").asText()).isEqualTo("malformed_json");
+    assertThat(faults.active()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"latencyMillis\": 9223372036854775807}",
+        "{\"latencyMillis\": 600001}",
+        "{\"throttleBytesPerSecond\": 9223372036854775807}",
+        "{\"latencyMillis\": 1e3}",
+        "{\"latencyMillis\": 99999999999999999999999}"
+      })
+  void anAdminValueOutOfItsBoundsIsRefusedWithTheBounds(String body) throws Exception {
+    start();
+
+    TestHttp.Reply reply = http.putJson("/admin/faults", body);
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(400);
+    assertThat(Fixtures.json(reply).get("detail").asText())
+        .containsPattern("between \\d+ and \\d+");
+    assertThat(faults.active()).isEmpty();
+  }
+
+  @Test
+  void aLatencyBeyondTheBoundIsRefusedInJavaToo() throws Exception {
+    start();
+
+    assertThatThrownBy(() -> faults.latency(Faults.MAX_LATENCY.plusMillis(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at most");
+  }
+
+  @Test
+  void clearingTheFaultsReleasesARequestWaitingOutTheLatency() throws Exception {
+    start();
+    faults.latency(Faults.MAX_LATENCY);
+    CompletableFuture<TestHttp.Reply> waiting = getMovieHeldByLatency();
+
+    assertThat(http.send("DELETE", "/admin/faults").status()).isEqualTo(200);
+
+    assertThat(waiting.get(5, TimeUnit.SECONDS).body()).isEqualTo(MOVIE);
+    assertThat(faults.requestsHeldByLatency()).isZero();
+  }
+
+  @Test
+  void loweringTheLatencyShortensARequestAlreadyWaiting() throws Exception {
+    start();
+    faults.latency(Faults.MAX_LATENCY);
+    CompletableFuture<TestHttp.Reply> waiting = getMovieHeldByLatency();
+
+    faults.latency(Duration.ofMillis(50));
+
+    assertThat(waiting.get(5, TimeUnit.SECONDS).status()).isEqualTo(200);
+  }
+
+  @Test
   void changingTheEtagOfAnUnknownVideoFails() throws Exception {
     start();
 
     assertThatThrownBy(() -> faults.changeMovieEtag("nosuchvideo"))
         .isInstanceOf(java.util.NoSuchElementException.class);
+  }
+
+  /** Starts a movie GET and returns once the server holds it in the latency wait. */
+  private CompletableFuture<TestHttp.Reply> getMovieHeldByLatency() {
+    CompletableFuture<TestHttp.Reply> reply =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return http.get(movie);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> faults.requestsHeldByLatency() == 1);
+    return reply;
   }
 
   private RecordedRequest onlyRequest(String method, String path) {

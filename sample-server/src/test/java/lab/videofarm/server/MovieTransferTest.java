@@ -159,8 +159,18 @@ class MovieTransferTest {
   }
 
   @Test
+  void theRangeUnitIsCaseInsensitive() throws Exception {
+    TestHttp.Reply reply = http.get(movie, "Range", "BYTES=0-5");
+
+    assertThat(reply.status()).isEqualTo(206);
+    assertThat(reply.header("Content-Range")).contains("bytes 0-5/" + MOVIE.length);
+    assertThat(reply.body()).isEqualTo(Arrays.copyOfRange(MOVIE, 0, 6));
+  }
+
+  @Test
   void aMalformedRangeGetsTheWholeMovie() throws Exception {
-    for (String range : new String[] {"bytes=abc", "bytes=20-10", "items=0-9", "bytes=-"}) {
+    for (String range :
+        new String[] {"bytes=abc", "bytes=20-10", "items=0-9", "bytes=-", "bytes =0-5"}) {
       TestHttp.Reply reply = http.get(movie, "Range", range);
 
       assertThat(reply.status()).as(range).isEqualTo(200);

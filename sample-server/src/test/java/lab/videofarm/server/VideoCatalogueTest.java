@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
+import org.apache.hc.core5.http.ContentType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,6 +151,20 @@ class VideoCatalogueTest {
     JsonNode video = Fixtures.json(http.get("/videos/" + id));
     assertThat(video.get("title").asText()).isEqualTo(title);
     assertThat(video.get("description").asText()).isEqualTo("déjà vu");
+  }
+
+  @Test
+  void aTitleInTheCharsetItsPartDeclaresIsReadInThatCharset() throws Exception {
+    TestHttp http = startUnseeded();
+    MultipartEntityBuilder form = MultipartEntityBuilder.create();
+    form.addTextBody(
+        "title", "Kühe", ContentType.TEXT_PLAIN.withCharset(StandardCharsets.ISO_8859_1));
+    form.addBinaryBody("thumbnail", Fixtures.png(), ContentType.IMAGE_PNG, "t.png");
+
+    TestHttp.Reply created = http.send("POST", "/videos", form.build());
+
+    assertThat(created.status()).as(created.text()).isEqualTo(303);
+    assertThat(Fixtures.json(created).get("title").asText()).isEqualTo("Kühe");
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -166,6 +167,11 @@ public final class ArchiveFile<T> {
       Files.move(
           tempFile, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       forceDirectory();
+    } catch (ClosedByInterruptException killed) {
+      // The launch is being killed mid-save: no mistake of the app's, and nothing is lost.
+      deleteTempFileAfter(tempFile, killed);
+      report("save interrupted: " + file.getFileName(), "the previous archive is unchanged");
+      throw killed;
     } catch (IOException | RuntimeException e) {
       deleteTempFileAfter(tempFile, e);
       warn("save failed: " + file.getFileName(), e + "; the previous archive is unchanged");

@@ -27,10 +27,12 @@ import lab.videofarm.os.uikit.Application;
  *       touch Swing components directly.
  *   <li>Progress is coalesced per task: at most one per {@link #PROGRESS_INTERVAL} of the injected
  *       clock, and the latest always arrives. Nothing else is ever coalesced or dropped.
- *   <li>A notification nobody subscribes to, and a subscriber that throws, are reported on the
- *       timeline as warnings instead of vanishing.
+ *   <li>A notification nobody subscribes to is reported on the timeline (as information: a launch
+ *       in the background has no screen to hear it) instead of vanishing; a subscriber that throws
+ *       is reported as a warning.
  *   <li>{@link #close()} unregisters everyone and stops delivering; a launch being killed calls it.
- *       Deliveries already handed to the executor may still run.
+ *       Deliveries already handed to the executor may still run; later posts are reported as
+ *       information and dropped.
  * </ul>
  */
 public final class Notifications implements AutoCloseable {
@@ -80,7 +82,8 @@ public final class Notifications implements AutoCloseable {
   /** Broadcasts {@code notification} to every subscriber of its type, progress thinned out. */
   public void post(Notification notification) {
     if (closed) {
-      application.warn(
+      // A launch being killed may still hear from its session for a moment; nothing is wrong.
+      application.report(
           Layer.NOTIFICATION,
           notification.sessionId(),
           notification.taskId(),
@@ -141,12 +144,15 @@ public final class Notifications implements AutoCloseable {
     return notification.getClass().getSimpleName();
   }
 
-  /** Reports notifications that reached no subscriber: usually a view that forgot to register. */
+  /**
+   * Reports notifications that reached no subscriber. Only for information: a launch in the
+   * background, or with no screen shown, has no subscriber for most notifications.
+   */
   private final class DeadNotificationReporter {
     @Subscribe
     public void unheard(DeadEvent dead) {
       if (dead.getEvent() instanceof Notification notification) {
-        application.warn(
+        application.report(
             Layer.NOTIFICATION,
             notification.sessionId(),
             notification.taskId(),

@@ -61,12 +61,16 @@ final class AddVideoView {
 
   private void addVideo() {
     status.setText("preparing…");
-    client.prepareVideo(
-        title.getText(),
-        Path.of(thumbnail.getText()),
-        description.getText(),
-        this::uploadMovie,
-        error -> status.setText("failed: " + error.getMessage()));
+    try {
+      client.prepareVideo(
+          title.getText(),
+          Path.of(thumbnail.getText()),
+          description.getText(),
+          this::uploadMovie,
+          error -> status.setText(VideoFarmScreens.problem(error)));
+    } catch (RuntimeException e) {
+      status.setText(VideoFarmScreens.problem(e));
+    }
   }
 
   private void uploadMovie(VFMRemoteVideo video) {
@@ -74,7 +78,7 @@ final class AddVideoView {
       client.uploadVideo(Path.of(movie.getText()), "/videos/" + video.id() + "/movie");
       status.setText("uploading " + video.id());
     } catch (IOException | RuntimeException e) {
-      status.setText("failed: " + e.getMessage());
+      status.setText(VideoFarmScreens.problem(e));
     }
   }
 }

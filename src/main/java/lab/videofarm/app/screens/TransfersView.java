@@ -130,15 +130,24 @@ final class TransfersView {
 
     Row(Runnable pause, Runnable resume) {
       JButton pauseButton = new JButton("Pause");
-      pauseButton.addActionListener(event -> pause.run());
+      pauseButton.addActionListener(event -> press(pause));
       JButton resumeButton = new JButton("Resume");
-      resumeButton.addActionListener(event -> resume.run());
+      resumeButton.addActionListener(event -> press(resume));
       JPanel buttons = new JPanel();
       buttons.add(pauseButton);
       buttons.add(resumeButton);
       panel.add(label, BorderLayout.NORTH);
       panel.add(bar, BorderLayout.CENTER);
       panel.add(buttons, BorderLayout.EAST);
+    }
+
+    /** Runs a button's action; if it cannot, the row says why instead of the app crashing. */
+    private void press(Runnable action) {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        label.setText(VideoFarmScreens.problem(e));
+      }
     }
 
     void show(String text, double fraction) {

@@ -2,6 +2,7 @@ package lab.videofarm.app.screens;
 
 import javax.swing.JComponent;
 import javax.swing.JTabbedPane;
+import lab.videofarm.app.NotImplementedYet;
 import lab.videofarm.app.VFMAPIClient;
 import lab.videofarm.app.notification.Notifications;
 
@@ -33,5 +34,15 @@ public final class VideoFarmScreens {
 
   public JComponent root() {
     return root;
+  }
+
+  /**
+   * What a screen says when an action went wrong: an exercise not written yet says so, with the
+   * lesson to read; anything else is a failure.
+   */
+  static String problem(Exception e) {
+    return e instanceof NotImplementedYet
+        ? "not implemented yet: " + e.getMessage()
+        : "failed: " + e.getMessage();
   }
 }

@@ -28,6 +28,7 @@ final class VideoListView {
   private final JList<VFMRemoteVideo> list = new JList<>(videos);
   private final Map<String, Path> thumbnails = new HashMap<>();
   private final JPanel panel = new JPanel(new BorderLayout());
+  private final JLabel status = new JLabel(" ");
 
   VideoListView(VFMAPIClient client) {
     this.client = client;
@@ -39,6 +40,7 @@ final class VideoListView {
     JPanel buttons = new JPanel();
     buttons.add(refresh);
     buttons.add(download);
+    buttons.add(status);
     panel.add(new JScrollPane(list), BorderLayout.CENTER);
     panel.add(buttons, BorderLayout.SOUTH);
   }
@@ -48,13 +50,23 @@ final class VideoListView {
   }
 
   void refresh() {
-    client.fetchVideos(list -> {}, error -> {});
+    try {
+      client.fetchVideos(
+          list -> status.setText(" "), error -> status.setText(VideoFarmScreens.problem(error)));
+    } catch (RuntimeException e) {
+      status.setText(VideoFarmScreens.problem(e));
+    }
   }
 
   private void downloadSelected() {
     VFMRemoteVideo selected = list.getSelectedValue();
     if (selected != null && selected.isMovieReady()) {
-      client.downloadMovieAndThumbnail(selected);
+      try {
+        client.downloadMovieAndThumbnail(selected);
+        status.setText("downloading " + selected.title());
+      } catch (RuntimeException e) {
+        status.setText(VideoFarmScreens.problem(e));
+      }
     }
   }
 

@@ -2,8 +2,6 @@ package lab.videofarm.os.clock;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.PriorityQueue;
 
 /**
@@ -77,15 +75,6 @@ public final class ManualClock implements Clock {
   public int pendingCount() {
     synchronized (lock) {
       return pending.size();
-    }
-  }
-
-  /** The due times of the waiting actions, earliest first. */
-  public List<Instant> pendingDueTimes() {
-    synchronized (lock) {
-      List<Entry> entries = new ArrayList<>(pending);
-      entries.sort(null);
-      return entries.stream().map(entry -> entry.due).toList();
     }
   }
 

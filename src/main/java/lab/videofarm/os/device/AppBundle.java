@@ -74,11 +74,6 @@ public record AppBundle(
         locate(delegateClassName, AppBundle.class.getClassLoader()));
   }
 
-  /** The same bundle with {@code newInfo} as its info dictionary. */
-  public AppBundle withInfo(Map<String, String> newInfo) {
-    return new AppBundle(bundleId, delegateClassName, childFirstPackages, classpath, newInfo);
-  }
-
   private static List<URL> locate(String className, ClassLoader loader) {
     String resource = className.replace('.', '/') + ".class";
     URL found = loader == null ? null : loader.getResource(resource);

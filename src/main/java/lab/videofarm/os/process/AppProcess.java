@@ -44,7 +44,9 @@ public interface AppProcess {
    */
   Clock clock();
 
-  /** Runs work on the main (Swing) thread; drops it once the process is dead. */
+  /**
+   * Runs work on the main thread (the event dispatch thread); drops it once the process is dead.
+   */
   Executor mainExecutor();
 
   /** A serial executor with its own thread, shut down when the process dies. */

@@ -39,7 +39,9 @@ public interface Application {
     return Map.of();
   }
 
-  /** Runs work on the main (Swing) thread; dropped once this launch is killed. */
+  /**
+   * Runs work on the main thread (the event dispatch thread); dropped once this launch is killed.
+   */
   Executor mainExecutor();
 
   /** A serial executor whose thread belongs to this launch and dies with it. */

@@ -1,14 +1,14 @@
 package lab.videofarm.os.uikit;
 
+import java.awt.Component;
 import java.util.function.Consumer;
-import javax.swing.JComponent;
 
 /**
  * The app's entry points, called by the device as {@code UIApplicationDelegate} methods are. The
  * device instantiates the delegate class inside the launch's own class loader with its public
  * no-argument constructor, then calls {@link #didFinishLaunching} first.
  *
- * <p>All methods are called on the main (Swing) thread.
+ * <p>All methods are called on the main thread (the event dispatch thread).
  */
 public interface ApplicationDelegate {
 
@@ -39,8 +39,10 @@ public interface ApplicationDelegate {
   /**
    * The app's screen, as its root view controller's view: the device shows it while the app is in
    * the foreground. Called on the main thread, usually once per launch; null shows a blank screen.
+   * Typed as AWT's {@code Component} because the os layer knows no Swing; apps return a Swing
+   * component (Java allows the narrower return type in the override).
    */
-  default JComponent rootView() {
+  default Component rootView() {
     return null;
   }
 }

@@ -198,6 +198,26 @@ class ArchiveFileTest {
   }
 
   @Test
+  void aSaveCutShortByTheKillOfItsLaunchIsReportedButIsNoWarning() throws IOException {
+    downloads().save(TWO_DOWNLOADS);
+    byte[] before = Files.readAllBytes(archive());
+    ArchiveFile.WriteHook killed =
+        (channel, bytes) -> {
+          throw new java.nio.channels.ClosedByInterruptException();
+        };
+
+    assertThatThrownBy(() -> downloadsWriting(killed).save(ONE_DOWNLOAD))
+        .isInstanceOf(java.nio.channels.ClosedByInterruptException.class);
+
+    assertThat(Files.readAllBytes(archive())).isEqualTo(before);
+    assertThat(tempFiles()).isEmpty();
+    assertThat(application.warnings(Layer.ARCHIVE)).isEmpty();
+    assertThat(application.events(Layer.ARCHIVE))
+        .extracting(TimelineEvent::what)
+        .contains("save interrupted: downloads.json");
+  }
+
+  @Test
   void aSaveFromAKilledLaunchStillWritingNeverMixesWithTheNextLaunchsSave() throws Exception {
     CountDownLatch halfWritten = new CountDownLatch(1);
     CountDownLatch otherSaveDone = new CountDownLatch(1);

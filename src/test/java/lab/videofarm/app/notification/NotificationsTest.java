@@ -109,19 +109,22 @@ class NotificationsTest {
   }
 
   @Test
-  void anUnheardNotificationIsReportedAsAWarning() {
+  void anUnheardNotificationIsReportedAsInformationNotAsAWarning() {
     application = new RecordingApplication(container);
     notifications =
         new Notifications(application, application.clock(), MoreExecutors.directExecutor());
 
     notifications.post(new BackgroundEventsFinished(SESSION));
 
-    assertThat(application.warnings(Layer.NOTIFICATION))
+    assertThat(application.warnings(Layer.NOTIFICATION)).isEmpty();
+    assertThat(application.events(Layer.NOTIFICATION))
+        .filteredOn(event -> event.what().startsWith("unheard"))
         .singleElement()
         .satisfies(
             event -> {
               assertThat(event.what()).isEqualTo("unheard BackgroundEventsFinished");
               assertThat(event.sessionId()).isEqualTo(SESSION);
+              assertThat(event.severity()).isEqualTo(Severity.INFO);
             });
   }
 
@@ -254,9 +257,10 @@ class NotificationsTest {
 
     assertThat(recorder.received()).containsExactly(progress(1, 100));
     assertThat(application.clock().pendingCount()).isZero();
-    assertThat(application.warnings(Layer.NOTIFICATION))
+    assertThat(application.warnings(Layer.NOTIFICATION)).isEmpty();
+    assertThat(application.events(Layer.NOTIFICATION))
         .extracting(TimelineEvent::what)
-        .containsExactly("posted after close: VideoDownloadFinished");
+        .endsWith("posted after close: VideoDownloadFinished");
   }
 
   @Test
@@ -277,7 +281,8 @@ class NotificationsTest {
     notifications.post(finished(2));
 
     assertThat(recorder.received()).containsExactly(finished(1));
-    assertThat(application.warnings(Layer.NOTIFICATION))
+    assertThat(application.events(Layer.NOTIFICATION))
+        .filteredOn(event -> event.what().startsWith("unheard"))
         .extracting(TimelineEvent::taskId)
         .containsExactly(2L);
   }

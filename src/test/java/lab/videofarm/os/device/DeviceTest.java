@@ -5,48 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.lang.ref.WeakReference;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.swing.SwingUtilities;
 import lab.videofarm.os.AppState;
-import lab.videofarm.os.clock.ManualClock;
 import lab.videofarm.os.process.AppProcess;
-import lab.videofarm.os.timeline.Layer;
-import lab.videofarm.os.timeline.Timeline;
 import lab.videofarm.os.timeline.TimelineEvent;
 import lab.videofarm.os.timeline.TimelineEvent.Severity;
-import lab.videofarm.testapp.TestAppDelegate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DeviceTest {
-  private static final String APP = TestAppDelegate.BUNDLE_ID;
-
-  @TempDir Path data;
-
-  private final ManualClock clock = new ManualClock();
-  private final Timeline timeline = new Timeline(clock);
-  private final RecordingTransferService daemon = new RecordingTransferService();
-  private Device device;
-
-  @BeforeEach
-  void installTheTestApp() {
-    device = new Device(daemon, timeline, clock, data);
-    device.install(AppBundle.of(APP, TestAppDelegate.class.getName(), "lab.videofarm.testapp."));
-  }
-
-  @AfterEach
-  void shutDown() {
-    device.close();
-  }
-
+/** The app lifecycle: launch, home, foreground, termination, force-quit, crash. */
+class DeviceTest extends DeviceScenario {
   @Test
   void aTapLaunchesTheAppInTheForegroundAndTellsTheDaemon() {
     device.launch(APP);
@@ -115,14 +86,6 @@ class DeviceTest {
             "appStateChanged " + APP + " FOREGROUND");
   }
 
-  private static void awaitQuietly(CountDownLatch latch) {
-    try {
-      latch.await(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   @Test
   void bringingASuspendedAppBackCallsWillEnterForeground() {
     launchAndWait();
@@ -172,41 +135,6 @@ class DeviceTest {
     assertThat(device.state(APP)).isEqualTo(AppState.NOT_RUNNING);
     assertThat(daemon.calls)
         .endsWith("appStateChanged " + APP + " NOT_RUNNING", "userForceQuit " + APP);
-  }
-
-  @Test
-  void aTaskFinishingDuringAForceQuitDoesNotRelaunchTheApp() {
-    launchAndWait();
-    daemon.beforeRecording =
-        state -> {
-          if (state == AppState.NOT_RUNNING) {
-            device.relaunchForEvents(APP, "bg");
-          }
-        };
-
-    device.forceQuit(APP);
-
-    assertThat(device.state(APP)).isEqualTo(AppState.NOT_RUNNING);
-    assertThat(device.launchNumber(APP)).isEqualTo(1);
-    assertThat(deviceEvents("relaunchForEvents"))
-        .extracting(TimelineEvent::detail)
-        .singleElement()
-        .asString()
-        .startsWith("refused: the user force-quit");
-  }
-
-  @Test
-  void aForceQuitAppIsRelaunchedForEventsAgainOnceTheUserHasOpenedIt() {
-    launchAndWait();
-    device.forceQuit(APP);
-    device.launch(APP);
-    awaitApp("didFinishLaunching", "counter=1 reason=USER");
-    device.terminate(APP);
-
-    device.relaunchForEvents(APP, "bg");
-
-    assertThat(device.state(APP)).isEqualTo(AppState.BACKGROUND);
-    assertThat(device.launchNumber(APP)).isEqualTo(3);
   }
 
   @Test
@@ -313,45 +241,6 @@ class DeviceTest {
   }
 
   @Test
-  void sessionEventsLaunchTheAppInTheBackgroundAndSuspendItOnceTheHandlerIsCalled()
-      throws IOException {
-    behave("completionHandler=immediately");
-    daemon.relauncher.relaunchForEvents(APP, "bg");
-
-    awaitApp("handleEvents", "bg");
-    assertThat(appEvents("didFinishLaunching"))
-        .extracting(TimelineEvent::detail)
-        .containsExactly("counter=1 reason=URL_SESSION_EVENTS");
-    await().until(() -> device.state(APP) == AppState.SUSPENDED);
-    assertThat(daemon.calls)
-        .containsExactly(
-            "appStateChanged " + APP + " BACKGROUND", "appStateChanged " + APP + " SUSPENDED");
-    assertThat(warnings()).isEmpty();
-  }
-
-  @Test
-  void aRelaunchAskedForBeforeTheAppIsInstalledHappensAtInstall() throws IOException {
-    RecordingTransferService restoredDaemon = new RecordingTransferService();
-    Device freshDevice = new Device(restoredDaemon, timeline, clock, data.resolve("fresh"));
-    Path container = Files.createDirectories(data.resolve("fresh/containers").resolve(APP));
-    Files.writeString(container.resolve("behaviour.properties"), "completionHandler=immediately");
-    try {
-      restoredDaemon.relauncher.relaunchForEvents(APP, "bg");
-      assertThat(freshDevice.installedApps()).isEmpty();
-
-      freshDevice.install(
-          AppBundle.of(APP, TestAppDelegate.class.getName(), "lab.videofarm.testapp."));
-
-      awaitApp("handleEvents", "bg");
-      assertThat(appEvents("didFinishLaunching").get(0).detail())
-          .isEqualTo("counter=1 reason=URL_SESSION_EVENTS");
-      await().until(() -> freshDevice.state(APP) == AppState.SUSPENDED);
-    } finally {
-      freshDevice.close();
-    }
-  }
-
-  @Test
   void aShutDownDeviceLaunchesNothing() {
     device.close();
 
@@ -360,175 +249,5 @@ class DeviceTest {
     assertThat(device.state(APP)).isEqualTo(AppState.NOT_RUNNING);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> device.launch(APP))
         .isInstanceOf(IllegalStateException.class);
-  }
-
-  @Test
-  void sessionEventsWakeASuspendedApp() throws IOException {
-    behave("completionHandler=immediately");
-    launchAndWait();
-    device.goHome();
-    awaitApp("didEnterBackground", "");
-    clock.advance(Device.SUSPEND_GRACE);
-
-    device.relaunchForEvents(APP, "bg");
-
-    awaitApp("handleEvents", "bg");
-    assertThat(appEvents("didFinishLaunching")).hasSize(1);
-    await().until(() -> device.state(APP) == AppState.SUSPENDED);
-    assertThat(daemon.calls)
-        .endsWith(
-            "appStateChanged " + APP + " SUSPENDED",
-            "appStateChanged " + APP + " BACKGROUND",
-            "appStateChanged " + APP + " SUSPENDED");
-  }
-
-  @Test
-  void aCompletionHandlerNeverCalledIsReportedWithApplesWarningAndTheAppSuspended()
-      throws IOException {
-    behave("completionHandler=never");
-    device.relaunchForEvents(APP, "bg");
-    awaitApp("handleEvents", "bg");
-
-    clock.advance(Device.BACKGROUND_TIME_LIMIT.minusSeconds(1));
-    assertThat(warnings()).isEmpty();
-    clock.advance(Duration.ofSeconds(1));
-
-    assertThat(warnings())
-        .extracting(TimelineEvent::detail)
-        .containsExactly(
-            "Warning: Application delegate received call to handleEventsForBackgroundURLSession"
-                + " but the completion handler was never called.");
-    assertThat(warnings().get(0).sessionId()).isEqualTo("bg");
-    assertThat(device.state(APP)).isEqualTo(AppState.SUSPENDED);
-  }
-
-  @Test
-  void aCompletionHandlerCalledTwiceIsReported() throws IOException {
-    behave("completionHandler=twice");
-
-    device.relaunchForEvents(APP, "bg");
-
-    await().until(() -> !warnings().isEmpty());
-    assertThat(warnings().get(0).detail()).contains("called 2 times");
-  }
-
-  @Test
-  void simulatedBackgroundFetchLaunchesTheAppAndReportsItsResult() throws IOException {
-    behave("fetchResult=NO_DATA");
-
-    device.simulateBackgroundFetch(APP);
-
-    await().until(() -> !deviceEvents("performFetchCompleted").isEmpty());
-    assertThat(deviceEvents("performFetchCompleted").get(0).detail()).isEqualTo("NO_DATA");
-    assertThat(appEvents("didFinishLaunching").get(0).detail())
-        .isEqualTo("counter=1 reason=BACKGROUND_FETCH");
-    await().until(() -> device.state(APP) == AppState.SUSPENDED);
-  }
-
-  @Test
-  void anAppThatNeverFinishesItsFetchIsTerminated() throws IOException {
-    behave("fetchResult=never");
-    device.simulateBackgroundFetch(APP);
-    awaitApp("performFetch", "never");
-
-    clock.advance(Device.BACKGROUND_TIME_LIMIT);
-
-    assertThat(device.state(APP)).isEqualTo(AppState.NOT_RUNNING);
-    assertThat(deviceEvents("performFetchExpired"))
-        .singleElement()
-        .extracting(TimelineEvent::severity)
-        .isEqualTo(Severity.ERROR);
-  }
-
-  @Test
-  void backgroundFetchNeverHappensByDefault() {
-    launchAndWait();
-    device.goHome();
-    awaitApp("didEnterBackground", "");
-
-    clock.advance(Duration.ofDays(1));
-
-    flushMainThread();
-    assertThat(appEvents("performFetch")).isEmpty();
-    assertThat(device.state(APP)).isEqualTo(AppState.SUSPENDED);
-  }
-
-  @Test
-  void scheduledFetchesFollowTheMinimumIntervalAndLaunchATerminatedApp() throws IOException {
-    behave("fetchIntervalSeconds=600");
-    launchAndWait();
-    await().until(() -> !deviceEvents("setMinimumBackgroundFetchInterval").isEmpty());
-    device.goHome();
-    awaitApp("didEnterBackground", "");
-
-    clock.advance(Duration.ofSeconds(599));
-    assertThat(appEvents("performFetch")).isEmpty();
-    clock.advance(Duration.ofSeconds(1));
-    awaitApp("performFetch", "null");
-    await().until(() -> device.state(APP) == AppState.SUSPENDED);
-
-    device.terminate(APP);
-    clock.advance(Duration.ofSeconds(600));
-
-    await().until(() -> appEvents("performFetch").size() == 2);
-    assertThat(appEvents("didFinishLaunching").get(1).detail())
-        .isEqualTo("counter=1 reason=BACKGROUND_FETCH");
-  }
-
-  @Test
-  void scheduledFetchesSkipAnAppTheUserForceQuit() throws IOException {
-    behave("fetchIntervalSeconds=600");
-    launchAndWait();
-    await().until(() -> !deviceEvents("setMinimumBackgroundFetchInterval").isEmpty());
-
-    device.forceQuit(APP);
-    clock.advance(Duration.ofSeconds(600));
-
-    assertThat(device.state(APP)).isEqualTo(AppState.NOT_RUNNING);
-    assertThat(deviceEvents("backgroundFetch"))
-        .extracting(TimelineEvent::detail)
-        .containsExactly("skipped: the user force-quit the app");
-  }
-
-  private void launchAndWait() {
-    device.launch(APP);
-    await().until(() -> !appEvents("didFinishLaunching").isEmpty());
-  }
-
-  private void behave(String... lines) throws IOException {
-    Files.write(device.containerDirectory(APP).resolve("behaviour.properties"), List.of(lines));
-  }
-
-  private void awaitApp(String what, String detail) {
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> appEvents(what).stream().anyMatch(event -> event.detail().equals(detail)));
-  }
-
-  private List<TimelineEvent> appEvents(String what) {
-    return events(Layer.APP, what);
-  }
-
-  private List<TimelineEvent> deviceEvents(String what) {
-    return events(Layer.DEVICE, what);
-  }
-
-  private List<TimelineEvent> events(Layer layer, String what) {
-    return timeline.events().stream()
-        .filter(event -> event.layer() == layer && event.what().equals(what))
-        .toList();
-  }
-
-  private List<TimelineEvent> warnings() {
-    return timeline.events().stream().filter(event -> event.severity() != Severity.INFO).toList();
-  }
-
-  /** Waits until everything queued on the Swing thread so far has run. */
-  private static void flushMainThread() {
-    try {
-      SwingUtilities.invokeAndWait(() -> {});
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 }

@@ -1,10 +1,14 @@
 package lab.videofarm.os.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import lab.videofarm.os.clock.ManualClock;
 import lab.videofarm.os.timeline.Layer;
 import lab.videofarm.os.timeline.Timeline;
@@ -82,5 +86,59 @@ class NetworkConditionerTest {
     network.setOnline(false);
 
     assertThat(changes).isEmpty();
+  }
+
+  @Test
+  void twoChangesMadeAtOnceReachTheListenersInTheOrderTheyWereMade() throws Exception {
+    CountDownLatch offlineBeingTold = new CountDownLatch(1);
+    CountDownLatch releaseOffline = new CountDownLatch(1);
+    network.addListener(
+        (conditions, change) -> {
+          if (change == NetworkConditioner.Change.WENT_OFFLINE) {
+            offlineBeingTold.countDown();
+            awaitQuietly(releaseOffline);
+          }
+        });
+    List<NetworkConditioner.Change> heard = new CopyOnWriteArrayList<>();
+    network.addListener((conditions, change) -> heard.add(change));
+    Thread goesOffline = new Thread(() -> network.setOnline(false), "goes offline");
+    goesOffline.start();
+    assertThat(offlineBeingTold.await(10, TimeUnit.SECONDS)).isTrue();
+
+    Thread comesBack = new Thread(() -> network.setOnline(true), "comes back");
+    comesBack.start();
+    await().until(() -> comesBack.getState() != Thread.State.RUNNABLE);
+    releaseOffline.countDown();
+    goesOffline.join(10_000);
+    comesBack.join(10_000);
+
+    assertThat(heard)
+        .containsExactly(
+            NetworkConditioner.Change.WENT_OFFLINE, NetworkConditioner.Change.WENT_ONLINE);
+    assertThat(network.isOnline()).isTrue();
+  }
+
+  @Test
+  void aListenerThatChangesTheNetworkIsToldItsChangeAfterTheCurrentOne() {
+    List<String> heard = new ArrayList<>();
+    network.addListener(
+        (conditions, change) -> {
+          if (change == NetworkConditioner.Change.WENT_OFFLINE) {
+            network.setOnline(true);
+          }
+        });
+    network.addListener((conditions, change) -> heard.add(change + " " + conditions.label()));
+
+    network.setOnline(false);
+
+    assertThat(heard).containsExactly("WENT_OFFLINE offline", "WENT_ONLINE online unlimited 0 ms");
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

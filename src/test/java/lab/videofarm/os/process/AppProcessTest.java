@@ -20,18 +20,14 @@ class AppProcessTest {
 
   private LaunchedProcess launch(int number) throws Exception {
     ManualClock clock = new ManualClock();
-    return new LaunchedProcess(
-        "lab.videofarm.TestApp",
-        number,
-        AppState.FOREGROUND,
-        null,
-        new Timeline(clock),
-        clock,
-        container,
-        List.of("lab.videofarm.testapp."),
-        List.of(WhoAmI.class.getProtectionDomain().getCodeSource().getLocation()),
-        interval -> {},
-        crash -> {});
+    return LaunchedProcess.builder("lab.videofarm.TestApp", number)
+        .state(AppState.FOREGROUND)
+        .timeline(new Timeline(clock))
+        .clock(clock)
+        .containerDirectory(container)
+        .appPackages(List.of("lab.videofarm.testapp."))
+        .classpath(List.of(WhoAmI.class.getProtectionDomain().getCodeSource().getLocation()))
+        .build();
   }
 
   @AfterEach

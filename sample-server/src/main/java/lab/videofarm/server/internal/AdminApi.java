@@ -1,8 +1,10 @@
 package lab.videofarm.server.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -41,14 +43,15 @@ final class AdminApi {
   private static final int MAX_BODY = 16 * 1024;
 
   private final Faults faults;
-  private final ObjectMapper json;
+  private final ObjectReader strict;
 
   AdminApi(Faults faults, ObjectMapper json) {
     this.faults = faults;
-    this.json = json;
+    // One object and nothing after it: a second object or stray bytes would be dropped silently.
+    this.strict = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
-  Map<String, Object> handle(Request request, VideoStore store) throws ApiException, IOException {
+  Map<String, Object> handle(Request request, VideoStore store) throws ApiException {
     switch (request.getMethod()) {
       case "PUT" -> update(read(request), store);
       case "DELETE" -> faults.reset();
@@ -57,23 +60,36 @@ final class AdminApi {
     return state();
   }
 
-  private JsonNode read(Request request) throws ApiException, IOException {
+  private JsonNode read(Request request) throws ApiException {
+    if (request.getLength() > MAX_BODY) {
+      // Refused from the head alone, as the movie and form endpoints do, before any byte is read.
+      throw tooLarge();
+    }
     byte[] body;
     try (InputStream in = Request.asInputStream(request)) {
       body = in.readNBytes(MAX_BODY + 1);
+    } catch (IOException e) {
+      throw ApiException.badRequest(
+          "incomplete_body", "the body ended before its Content-Length: " + e.getMessage());
     }
     if (body.length > MAX_BODY) {
-      throw new ApiException(413, "too_large", "the admin body may have at most 16 KiB");
+      throw tooLarge();
     }
     try {
-      JsonNode node = json.readTree(body);
+      JsonNode node = strict.readTree(body);
       if (node == null || !node.isObject()) {
         throw ApiException.badRequest("malformed_json", "expected a JSON object");
       }
       return node;
-    } catch (JsonProcessingException e) {
-      throw ApiException.badRequest("malformed_json", e.getOriginalMessage());
+    } catch (IOException e) {
+      String detail =
+          e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.toString();
+      throw ApiException.badRequest("malformed_json", detail);
     }
+  }
+
+  private static ApiException tooLarge() {
+    return new ApiException(413, "too_large", "the admin body may have at most 16 KiB");
   }
 
   private void update(JsonNode node, VideoStore store) throws ApiException {
@@ -84,9 +100,9 @@ final class AdminApi {
       }
     }
     // Validate everything before changing anything.
-    Long throttle = number(node, "throttleBytesPerSecond", 0);
-    Long latency = number(node, "latencyMillis", 0);
-    Long drop = number(node, "dropConnectionAfterBodyBytes", -1);
+    Long throttle = number(node, "throttleBytesPerSecond", 0, Faults.MAX_THROTTLE_BYTES_PER_SECOND);
+    Long latency = number(node, "latencyMillis", 0, Faults.MAX_LATENCY.toMillis());
+    Long drop = number(node, "dropConnectionAfterBodyBytes", -1, Long.MAX_VALUE);
     Boolean ranges = null;
     if (node.has("disableRanges")) {
       if (!node.get("disableRanges").isBoolean()) {
@@ -136,13 +152,17 @@ final class AdminApi {
     }
   }
 
-  private static Long number(JsonNode node, String field, long min) throws ApiException {
+  private static Long number(JsonNode node, String field, long min, long max) throws ApiException {
     if (!node.has(field)) {
       return null;
     }
     JsonNode value = node.get(field);
-    if (!value.canConvertToLong() || !value.isIntegralNumber() || value.longValue() < min) {
-      throw ApiException.badRequest("bad_field", field + " must be a whole number >= " + min);
+    if (!value.isIntegralNumber()
+        || !value.canConvertToLong()
+        || value.longValue() < min
+        || value.longValue() > max) {
+      throw ApiException.badRequest(
+          "bad_field", field + " must be a whole number between " + min + " and " + max);
     }
     return value.longValue();
   }

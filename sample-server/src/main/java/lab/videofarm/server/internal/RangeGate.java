@@ -5,6 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -20,14 +22,21 @@ import org.eclipse.jetty.server.Request;
  * <ul>
  *   <li>ranges are switched off (the {@code NO_RANGES} fault);
  *   <li>it is not exactly one well-formed range ({@code bytes=a-b}, {@code bytes=a-}, {@code
- *       bytes=-n}): several ranges or a malformed one;
+ *       bytes=-n}, the unit in any case, RFC 9110 section 14.1): several ranges or a malformed one,
+ *       such as space between the unit and {@code =};
  *   <li>{@code If-Range} is present and does not match the current validator: a strong ETag equal
  *       to ours (weak tags never match), or an HTTP date equal to our Last-Modified.
  * </ul>
+ *
+ * A range that passes reaches Jetty rewritten as {@code bytes=a-b}: Jetty's own parser knows only
+ * the lower-case unit and would answer {@code BYTES=0-5} with 416.
  */
 final class RangeGate {
+  // Whitespace may follow the "=" (as list elements may be preceded by it), never precede it.
   private static final Pattern SINGLE_RANGE =
-      Pattern.compile("bytes=(?:(\\d{1,18})-(\\d{1,18})?|-\\d{1,18})", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "bytes=[ \\t]*(?:(\\d{1,18})-(\\d{1,18})?|-(\\d{1,18}))[ \\t]*",
+          Pattern.CASE_INSENSITIVE);
 
   private RangeGate() {}
 
@@ -36,30 +45,42 @@ final class RangeGate {
     if (ranges.isEmpty()) {
       return request;
     }
-    if (rangesEnabled
-        && ranges.size() == 1
-        && isSingleRange(ranges.get(0))
+    Optional<String> canonical =
+        rangesEnabled && ranges.size() == 1 ? canonical(ranges.get(0)) : Optional.empty();
+    HttpFields.Mutable headers = HttpFields.build(request.getHeaders()).remove(HttpHeader.RANGE);
+    if (canonical.isPresent()
         && ifRangeMatches(request.getHeaders().get(HttpHeader.IF_RANGE), content)) {
-      return request;
+      headers.put(HttpHeader.RANGE, canonical.get());
     }
-    HttpFields withoutRange = HttpFields.build(request.getHeaders()).remove(HttpHeader.RANGE);
+    HttpFields filtered = headers.asImmutable();
     return new Request.Wrapper(request) {
       @Override
       public HttpFields getHeaders() {
-        return withoutRange;
+        return filtered;
       }
     };
   }
 
   static boolean isSingleRange(String range) {
-    var matcher = SINGLE_RANGE.matcher(range.replace(" ", ""));
+    return canonical(range).isPresent();
+  }
+
+  /** The range as {@code bytes=a-b}, {@code bytes=a-} or {@code bytes=-n}, if it is one. */
+  static Optional<String> canonical(String range) {
+    Matcher matcher = SINGLE_RANGE.matcher(range.strip());
     if (!matcher.matches()) {
-      return false;
+      return Optional.empty();
     }
-    if (matcher.group(1) != null && matcher.group(2) != null) {
-      return Long.parseLong(matcher.group(1)) <= Long.parseLong(matcher.group(2));
+    String first = matcher.group(1);
+    String last = matcher.group(2);
+    if (first == null) {
+      return Optional.of("bytes=-" + Long.parseLong(matcher.group(3)));
     }
-    return true;
+    if (last != null && Long.parseLong(first) > Long.parseLong(last)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "bytes=" + Long.parseLong(first) + "-" + (last == null ? "" : Long.parseLong(last)));
   }
 
   static boolean ifRangeMatches(String ifRange, HttpContent content) {

@@ -1,7 +1,6 @@
 package lab.videofarm.server.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,15 +59,12 @@ final class RecordingHandler extends Handler.Abstract {
             });
     if (VideoApi.isMedia(request)) {
       meteredResponse.applyFaults(faults);
-      Duration latency = faults.latency();
-      if (!latency.isZero()) {
-        try {
-          Thread.sleep(latency.toMillis());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          recording.failed(e);
-          return true;
-        }
+      try {
+        faults.awaitLatency();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        recording.failed(e);
+        return true;
       }
     }
     api.handle(metered, meteredResponse, recording);

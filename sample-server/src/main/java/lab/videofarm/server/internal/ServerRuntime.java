@@ -28,7 +28,8 @@ public final class ServerRuntime implements AutoCloseable {
       int port,
       long maxUploadBytes,
       boolean seed,
-      Duration uploadResourceLifetime) {}
+      Duration uploadResourceLifetime,
+      Duration requestHeadTimeout) {}
 
   private final Settings settings;
   private final Faults faults;
@@ -76,6 +77,8 @@ public final class ServerRuntime implements AutoCloseable {
     connector.setPort(settings.port());
     connector.setIdleTimeout(30_000);
     server.addConnector(connector);
+    server.addBean(
+        new RequestHeadDeadline(connector, server.getScheduler(), settings.requestHeadTimeout()));
     server.setErrorHandler(new JsonErrorHandler(json));
     UploadResources uploads =
         new UploadResources(

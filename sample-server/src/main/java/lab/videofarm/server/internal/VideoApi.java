@@ -93,6 +93,7 @@ final class VideoApi {
   private void route(MeteredRequest request, MeteredResponse response, Callback callback)
       throws Exception {
     String method = request.getMethod();
+    refuseCodings(request);
     String[] s = segments(request);
     if (s.length == 0) {
       allow(method, READ_METHODS);
@@ -137,6 +138,32 @@ final class VideoApi {
       writeJson(request, response, callback, 200, admin.handle(request, store));
     } else {
       throw ApiException.notFound("no resource at " + request.getHttpURI().getPath());
+    }
+  }
+
+  /**
+   * Bodies are stored as they arrive, so a coding the server would have to undo is refused rather
+   * than stored still encoded: a movie uploaded with {@code Content-Encoding: gzip} would otherwise
+   * be kept as gzip bytes. Jetty undoes {@code chunked} itself and passes any other transfer coding
+   * through untouched.
+   */
+  private static void refuseCodings(Request request) throws ApiException {
+    if (!List.of("PUT", "POST", "PATCH").contains(request.getMethod())) {
+      return;
+    }
+    String contentCoding = request.getHeaders().get(HttpHeader.CONTENT_ENCODING);
+    if (contentCoding != null && !contentCoding.strip().equalsIgnoreCase("identity")) {
+      throw new ApiException(
+          415,
+          "unsupported_content_coding",
+          "bodies are taken as they are; send this one without Content-Encoding: " + contentCoding);
+    }
+    for (String coding : request.getHeaders().getCSV(HttpHeader.TRANSFER_ENCODING, false)) {
+      if (!coding.strip().equalsIgnoreCase("chunked")) {
+        throw ApiException.badRequest(
+            "unsupported_transfer_coding",
+            "the only transfer coding understood here is chunked, not " + coding);
+      }
     }
   }
 
@@ -255,7 +282,7 @@ final class VideoApi {
         response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", error.allow()));
       }
       if (error.status() == 413
-          || (error.status() == 400 || error.status() == 409) && request.getLength() != 0) {
+          || List.of(400, 409, 415).contains(error.status()) && request.getLength() != 0) {
         // The rest of the body was not read; this connection cannot carry another request.
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
       }

@@ -2,15 +2,21 @@ package lab.videofarm.server.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.http.MultiPartConfig;
 import org.eclipse.jetty.http.MultiPartFormData;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
 /**
@@ -92,18 +98,54 @@ final class VideoCreation {
     }
   }
 
-  private static String text(MultiPart.Part part, int max, String name) throws ApiException {
+  private static String text(MultiPart.Part part, int max, String name)
+      throws ApiException, IOException {
     if (part == null) {
       return null;
     }
     if (part.getLength() > max * 4L) {
       throw ApiException.badRequest("field_too_long", name + " may have at most " + max + " chars");
     }
-    String value = part.getContentAsString(StandardCharsets.UTF_8);
+    String value = decode(part, name);
     if (value.length() > max) {
       throw ApiException.badRequest("field_too_long", name + " may have at most " + max + " chars");
     }
     return value;
+  }
+
+  /**
+   * The field's text in the charset its part declares, UTF-8 when it declares none (as browsers
+   * send forms). Bytes that are not valid in that charset are refused: a lenient decoder would
+   * store U+FFFD in their place, and Jetty's own fails with an unchecked exception.
+   */
+  private static String decode(MultiPart.Part part, String name) throws ApiException, IOException {
+    Charset charset = declaredCharset(part, name);
+    ByteBuffer bytes = Content.Source.asByteBuffer(part.createContentSource());
+    try {
+      return charset
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(bytes)
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw ApiException.badRequest(
+          "bad_encoding", name + " is not valid " + charset.name() + " text");
+    }
+  }
+
+  private static Charset declaredCharset(MultiPart.Part part, String name) throws ApiException {
+    String declared =
+        MimeTypes.getCharsetFromContentType(part.getHeaders().get(HttpHeader.CONTENT_TYPE));
+    if (declared == null) {
+      return StandardCharsets.UTF_8;
+    }
+    try {
+      return Charset.forName(declared);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(
+          "bad_encoding", name + " declares a charset this server does not know: " + declared);
+    }
   }
 
   private static ImageType sniff(Path file) throws ApiException, IOException {

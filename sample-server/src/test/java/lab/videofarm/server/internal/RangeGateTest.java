@@ -3,6 +3,7 @@ package lab.videofarm.server.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RangeGateTest {
@@ -23,9 +24,22 @@ class RangeGateTest {
         "items=0-1",
         "bytes=",
         "bytes=1-2-3",
-        "bytes=99999999999999999999-"
+        "bytes=99999999999999999999-",
+        "bytes =0-5",
+        "bytes= 0 -5"
       })
   void anythingElseIsDropped(String range) {
     assertThat(RangeGate.isSingleRange(range)).isFalse();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "BYTES=0-5, bytes=0-5",
+    "Bytes=7-, bytes=7-",
+    "bytes=-3, bytes=-3",
+    "'bytes=\t 0010-20 ', bytes=10-20"
+  })
+  void aRangeThatPassesReachesJettyInItsCanonicalForm(String range, String canonical) {
+    assertThat(RangeGate.canonical(range)).contains(canonical);
   }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,9 +38,7 @@ public final class LaunchedProcess implements AppProcess {
   private final ProcessClock clock;
   private final Path containerDirectory;
   private final MainExecutor mainExecutor;
-  private final Consumer<Duration> fetchIntervalChanged;
-  private final Map<String, String> info;
-  private final Application application = new ApplicationView();
+  private final Application application;
   private final AtomicInteger queueThreads = new AtomicInteger();
 
   private volatile AppState state;
@@ -62,68 +61,118 @@ public final class LaunchedProcess implements AppProcess {
   /** Set on the main thread when the delegate is created; null once dead. */
   private volatile ApplicationDelegate delegate;
 
-  public LaunchedProcess(
-      String bundleId,
-      int launchNumber,
-      AppState initialState,
-      TransferService transferService,
-      Timeline timeline,
-      Clock deviceClock,
-      Path containerDirectory,
-      List<String> childFirstPackages,
-      List<URL> classpath,
-      Consumer<Duration> fetchIntervalChanged,
-      Consumer<Throwable> crashed) {
-    this(
-        bundleId,
-        launchNumber,
-        initialState,
-        transferService,
-        timeline,
-        deviceClock,
-        containerDirectory,
-        childFirstPackages,
-        classpath,
-        Map.of(),
-        fetchIntervalChanged,
-        crashed);
-  }
-
-  /** A launch whose app reads {@code info} as its bundle's info dictionary. */
-  public LaunchedProcess(
-      String bundleId,
-      int launchNumber,
-      AppState initialState,
-      TransferService transferService,
-      Timeline timeline,
-      Clock deviceClock,
-      Path containerDirectory,
-      List<String> childFirstPackages,
-      List<URL> classpath,
-      Map<String, String> info,
-      Consumer<Duration> fetchIntervalChanged,
-      Consumer<Throwable> crashed) {
-    this.info = Map.copyOf(info);
-    this.bundleId = bundleId;
-    this.launchNumber = launchNumber;
-    this.state = initialState;
-    this.transferService = transferService;
-    this.timeline = timeline;
-    this.clock = new ProcessClock(deviceClock);
-    this.containerDirectory = containerDirectory;
-    this.fetchIntervalChanged = fetchIntervalChanged;
-    this.mainExecutor = new MainExecutor(crashed);
+  private LaunchedProcess(Builder builder) {
+    this.bundleId = builder.bundleId;
+    this.launchNumber = builder.launchNumber;
+    this.state = builder.state;
+    this.transferService = builder.transferService;
+    this.timeline = Objects.requireNonNull(builder.timeline, "timeline");
+    this.clock = new ProcessClock(Objects.requireNonNull(builder.clock, "clock"));
+    this.containerDirectory = Objects.requireNonNull(builder.containerDirectory, "container");
+    this.application = new ApplicationView(this, builder.info, builder.fetchIntervalChanged);
+    this.mainExecutor = new MainExecutor(builder.crashed);
     this.loader =
         new LaunchClassLoader(
             bundleId + "#" + launchNumber,
             this,
-            childFirstPackages,
-            classpath,
+            builder.appPackages,
+            builder.classpath,
             LaunchedProcess.class.getClassLoader());
   }
 
+  /** A launch of {@code bundleId}, numbered {@code launchNumber}; see {@link Builder}. */
+  public static Builder builder(String bundleId, int launchNumber) {
+    return new Builder(bundleId, launchNumber);
+  }
+
+  /**
+   * What a launch is made of. Timeline, clock and container are required; the launch starts {@code
+   * NOT_RUNNING} (the device moves it on), with no app packages, no info dictionary, and nobody
+   * told of fetch intervals or crashes unless set.
+   */
+  public static final class Builder {
+    private final String bundleId;
+    private final int launchNumber;
+    private AppState state = AppState.NOT_RUNNING;
+    private TransferService transferService;
+    private Timeline timeline;
+    private Clock clock;
+    private Path containerDirectory;
+    private List<String> appPackages = List.of();
+    private List<URL> classpath = List.of();
+    private Map<String, String> info = Map.of();
+    private Consumer<Duration> fetchIntervalChanged = interval -> {};
+    private Consumer<Throwable> crashed = crash -> {};
+
+    private Builder(String bundleId, int launchNumber) {
+      this.bundleId = Objects.requireNonNull(bundleId, "bundleId");
+      this.launchNumber = launchNumber;
+    }
+
+    public Builder state(AppState state) {
+      this.state = Objects.requireNonNull(state, "state");
+      return this;
+    }
+
+    /** The daemon the app's sessions connect to. */
+    public Builder transferService(TransferService transferService) {
+      this.transferService = transferService;
+      return this;
+    }
+
+    public Builder timeline(Timeline timeline) {
+      this.timeline = timeline;
+      return this;
+    }
+
+    /** The device clock; the launch sees it through a view whose timers die with it. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public Builder containerDirectory(Path containerDirectory) {
+      this.containerDirectory = containerDirectory;
+      return this;
+    }
+
+    /** Package prefixes loaded child-first, fresh in this launch. */
+    public Builder appPackages(List<String> appPackages) {
+      this.appPackages = List.copyOf(appPackages);
+      return this;
+    }
+
+    /** Where the app's classes are found. */
+    public Builder classpath(List<URL> classpath) {
+      this.classpath = List.copyOf(classpath);
+      return this;
+    }
+
+    /** The app's info dictionary. */
+    public Builder info(Map<String, String> info) {
+      this.info = Map.copyOf(info);
+      return this;
+    }
+
+    /** Told when the app sets its minimum background fetch interval (null: never). */
+    public Builder onFetchIntervalChange(Consumer<Duration> fetchIntervalChanged) {
+      this.fetchIntervalChanged = Objects.requireNonNull(fetchIntervalChanged);
+      return this;
+    }
+
+    /** Told when app code throws on the main thread. */
+    public Builder onCrash(Consumer<Throwable> crashed) {
+      this.crashed = Objects.requireNonNull(crashed);
+      return this;
+    }
+
+    public LaunchedProcess build() {
+      return new LaunchedProcess(this);
+    }
+  }
+
   /** Creates the app delegate inside this launch's loader. Call on the main thread. */
-  public ApplicationDelegate createDelegate(String className) throws ReflectiveOperationException {
+  ApplicationDelegate createDelegate(String className) throws ReflectiveOperationException {
     LaunchClassLoader current;
     synchronized (this) {
       current = loader;
@@ -139,11 +188,11 @@ public final class LaunchedProcess implements AppProcess {
   }
 
   /** The delegate, once created; null before and after death. */
-  public ApplicationDelegate delegate() {
+  ApplicationDelegate delegate() {
     return delegate;
   }
 
-  public Application application() {
+  Application application() {
     return application;
   }
 
@@ -168,7 +217,7 @@ public final class LaunchedProcess implements AppProcess {
   }
 
   /** Called by the device. Suspension holds main-thread work until the launch is woken. */
-  public void setState(AppState newState) {
+  void setState(AppState newState) {
     AppState old = state;
     state = newState;
     if (newState == AppState.SUSPENDED) {
@@ -275,6 +324,15 @@ public final class LaunchedProcess implements AppProcess {
       loader = null;
     }
     mainExecutor.kill();
+    runTerminationHooks(hooks);
+    clock.close();
+    toStop.forEach(LaunchedProcess::stop);
+    delegate = null;
+    deadLoader.close();
+    return true;
+  }
+
+  private void runTerminationHooks(List<Runnable> hooks) {
     for (Runnable hook : hooks) {
       try {
         hook.run();
@@ -289,78 +347,14 @@ public final class LaunchedProcess implements AppProcess {
             Severity.WARNING);
       }
     }
-    clock.close();
-    for (ExecutorService executor : toStop) {
-      for (Runnable pending : executor.shutdownNow()) {
-        // Whoever waits for this work (the daemon's delivery thread) must learn it never ran.
-        if (pending instanceof Future<?> future) {
-          future.cancel(false);
-        }
-      }
-    }
-    delegate = null;
-    deadLoader.close();
-    return true;
   }
 
-  /** What the app itself sees of the system. */
-  private final class ApplicationView implements Application {
-    @Override
-    public String bundleId() {
-      return bundleId;
-    }
-
-    @Override
-    public int launchNumber() {
-      return launchNumber;
-    }
-
-    @Override
-    public AppState state() {
-      return state;
-    }
-
-    /** The launch's view of the device clock: what the app scheduled dies with the launch. */
-    @Override
-    public Clock clock() {
-      return clock;
-    }
-
-    @Override
-    public Path containerDirectory() {
-      return containerDirectory;
-    }
-
-    @Override
-    public Map<String, String> infoDictionary() {
-      return info;
-    }
-
-    @Override
-    public Executor mainExecutor() {
-      return mainExecutor;
-    }
-
-    @Override
-    public ExecutorService newSerialQueue(String name) {
-      return LaunchedProcess.this.newSerialQueue(name);
-    }
-
-    @Override
-    public void setMinimumBackgroundFetchInterval(Duration interval) {
-      if (isAlive()) {
-        fetchIntervalChanged.accept(interval);
+  private static void stop(ExecutorService executor) {
+    for (Runnable pending : executor.shutdownNow()) {
+      // Whoever waits for this work (the daemon's delivery thread) must learn it never ran.
+      if (pending instanceof Future<?> future) {
+        future.cancel(false);
       }
-    }
-
-    @Override
-    public void report(Layer layer, String sessionId, long taskId, String what, String detail) {
-      timeline.post(layer, launchNumber, sessionId, taskId, what, detail);
-    }
-
-    @Override
-    public void warn(Layer layer, String sessionId, long taskId, String what, String detail) {
-      timeline.post(layer, launchNumber, sessionId, taskId, what, detail, Severity.WARNING);
     }
   }
 }

@@ -1,15 +1,15 @@
 package lab.videofarm.os.device.internal;
 
+import java.awt.EventQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import javax.swing.SwingUtilities;
 
 /**
- * One launch's view of the main (Swing) thread. Work waits while the launch is suspended (none of
- * its code runs then) and is dropped once the launch is dead, also work that was already queued on
- * the Swing thread.
+ * One launch's view of the main thread (the event dispatch thread). Work waits while the launch is
+ * suspended (none of its code runs then) and is dropped once the launch is dead, also work that was
+ * already queued on the event queue.
  */
 final class MainExecutor implements Executor {
   private final Consumer<Throwable> crashed;
@@ -32,7 +32,7 @@ final class MainExecutor implements Executor {
     if (heldBack(work)) {
       return;
     }
-    SwingUtilities.invokeLater(() -> runIfAlive(work));
+    EventQueue.invokeLater(() -> runIfAlive(work));
   }
 
   /**

@@ -1,5 +1,14 @@
 package lab.videofarm.os.transferd.internal;
 
+import static lab.videofarm.os.transferd.internal.JsonFields.array;
+import static lab.videofarm.os.transferd.internal.JsonFields.flag;
+import static lab.videofarm.os.transferd.internal.JsonFields.object;
+import static lab.videofarm.os.transferd.internal.JsonFields.small;
+import static lab.videofarm.os.transferd.internal.JsonFields.text;
+import static lab.videofarm.os.transferd.internal.JsonFields.textOrNull;
+import static lab.videofarm.os.transferd.internal.JsonFields.whole;
+import static lab.videofarm.os.transferd.internal.JsonFields.wholeOr;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -32,6 +41,9 @@ import lab.videofarm.os.transferd.UploadBody;
  * sessions, data tasks and progress events are process-bound and never written.
  */
 final class StateCodec {
+  /** The payload's own version, in its {@code version} field; see {@link #decode}. */
+  static final int VERSION = 1;
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Base64.Encoder B64 = Base64.getEncoder();
   private static final Base64.Decoder B64D = Base64.getDecoder();
@@ -50,7 +62,7 @@ final class StateCodec {
       Path downloads)
       throws IOException {
     ObjectNode root = JSON.createObjectNode();
-    root.put("version", 1);
+    root.put("version", VERSION);
     ArrayNode counters = root.putArray("nextTaskIds");
     nextTaskIds.forEach(
         (key, next) ->
@@ -91,41 +103,80 @@ final class StateCodec {
     return JSON.writeValueAsBytes(root);
   }
 
+  /**
+   * The state in {@code payload}, refusing anything {@link #encode} would not have written: a
+   * payload that is not a JSON object, a field of the wrong type, a missing required field, an
+   * unknown enum name, or a {@code version} other than {@link #VERSION} (a newer daemon's journal
+   * is refused by name rather than read with its new fields dropped).
+   *
+   * @throws IllegalStateException saying what is wrong
+   */
   static Restored decode(byte[] payload, Path downloads) {
     try {
       JsonNode root = JSON.readTree(payload);
+      if (root == null || !root.isObject()) {
+        throw new IllegalArgumentException(
+            "expected a JSON object, found " + (root == null ? "nothing" : root.getNodeType()));
+      }
+      checkVersion(root);
       Map<SessionKey, Long> counters = new HashMap<>();
-      for (JsonNode counter : root.path("nextTaskIds")) {
+      for (JsonNode counter : array(root, "nextTaskIds")) {
         counters.put(
-            SessionKey.background(
-                counter.path("bundleId").asText(), counter.path("identifier").asText()),
-            counter.path("next").asLong(1));
+            SessionKey.background(text(counter, "bundleId"), text(counter, "identifier")),
+            whole(counter, "next"));
       }
       Map<String, Integer> relaunchCounts = new HashMap<>();
-      JsonNode counts = root.path("relaunchCounts");
+      JsonNode counts = object(root, "relaunchCounts");
       for (String bundle : (Iterable<String>) counts::fieldNames) {
-        relaunchCounts.put(bundle, counts.path(bundle).asInt());
+        relaunchCounts.put(bundle, small(counts, bundle));
       }
       List<SessionChannel> sessions = new ArrayList<>();
-      for (JsonNode node : root.path("sessions")) {
-        SessionSpec spec = sessionSpec(node.path("spec"));
-        SessionChannel channel =
-            new SessionChannel(SessionKey.background(spec.bundleId(), spec.identifier()), spec);
-        channel.relaunchRequested = node.path("relaunchRequested").asBoolean();
-        channel.invalidating = node.path("invalidating").asBoolean();
-        for (JsonNode taskNode : node.path("tasks")) {
-          TaskRecord task = task(channel, taskNode, downloads);
-          channel.tasks.put(task.id, task);
-        }
-        for (JsonNode eventNode : node.path("queue")) {
-          channel.queue.add(new SessionChannel.Pending(event(eventNode), false));
-        }
-        sessions.add(channel);
+      for (JsonNode node : array(root, "sessions")) {
+        sessions.add(session(node, downloads));
       }
       return new Restored(sessions, counters, relaunchCounts);
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("journal payload unreadable: " + e.getMessage(), e);
     }
+  }
+
+  /** {@link Journal}'s check of a payload: whether {@link #decode} would take it. */
+  static void check(byte[] payload) throws IOException {
+    try {
+      decode(payload, Path.of("downloads"));
+    } catch (IllegalStateException e) {
+      throw new IOException(e.getMessage(), e.getCause());
+    }
+  }
+
+  private static void checkVersion(JsonNode root) {
+    long version = whole(root, "version");
+    if (version > VERSION) {
+      throw new IllegalArgumentException(
+          "version "
+              + version
+              + " was written by a newer daemon; this one reads version "
+              + VERSION);
+    }
+    if (version != VERSION) {
+      throw new IllegalArgumentException("version " + version + " is not a journal version");
+    }
+  }
+
+  private static SessionChannel session(JsonNode node, Path downloads) {
+    SessionSpec spec = sessionSpec(object(node, "spec"));
+    SessionChannel channel =
+        new SessionChannel(SessionKey.background(spec.bundleId(), spec.identifier()), spec);
+    channel.relaunchRequested = flag(node, "relaunchRequested");
+    channel.invalidating = flag(node, "invalidating");
+    for (JsonNode taskNode : array(node, "tasks")) {
+      TaskRecord task = task(channel, taskNode, downloads);
+      channel.tasks.put(task.id, task);
+    }
+    for (JsonNode eventNode : array(node, "queue")) {
+      channel.queue.add(new SessionChannel.Pending(event(eventNode), false));
+    }
+    return channel;
   }
 
   private static ObjectNode sessionSpec(SessionSpec spec) {
@@ -144,15 +195,15 @@ final class StateCodec {
 
   private static SessionSpec sessionSpec(JsonNode node) {
     return new SessionSpec(
-        node.path("bundleId").asText(),
-        node.path("launch").asInt(),
-        node.path("identifier").asText(),
-        Duration.ofMillis(node.path("requestTimeoutMillis").asLong()),
-        Duration.ofMillis(node.path("resourceTimeoutMillis").asLong()),
-        node.path("waitsForConnectivity").asBoolean(),
-        node.path("sessionSendsLaunchEvents").asBoolean(),
-        node.path("discretionary").asBoolean(),
-        headers(node.path("additionalHeaders")));
+        text(node, "bundleId"),
+        small(node, "launch"),
+        text(node, "identifier"),
+        Duration.ofMillis(whole(node, "requestTimeoutMillis")),
+        Duration.ofMillis(whole(node, "resourceTimeoutMillis")),
+        flag(node, "waitsForConnectivity"),
+        flag(node, "sessionSendsLaunchEvents"),
+        flag(node, "discretionary"),
+        headers(array(node, "additionalHeaders")));
   }
 
   private static ObjectNode task(TaskRecord task) {
@@ -203,52 +254,52 @@ final class StateCodec {
   }
 
   private static TaskRecord task(SessionChannel channel, JsonNode node, Path downloads) {
+    String description = textOrNull(node, "description");
     TaskSpec spec =
         new TaskSpec(
-            TaskKind.valueOf(node.path("kind").asText()),
-            request(node.path("request")),
-            body(node.path("body")),
+            TaskKind.valueOf(text(node, "kind")),
+            request(object(node, "request")),
+            body(object(node, "body")),
             null,
-            node.path("description").isNull() ? null : node.path("description").asText(null),
+            description,
             node.hasNonNull("earliestBeginDate")
-                ? Instant.parse(node.path("earliestBeginDate").asText())
+                ? Instant.parse(text(node, "earliestBeginDate"))
                 : null);
-    TaskRecord task =
-        new TaskRecord(channel, node.path("id").asLong(), spec, node.path("launch").asInt());
-    task.description = node.hasNonNull("description") ? node.path("description").asText() : null;
-    task.originalRequest = request(node.path("originalRequest"));
-    task.currentRequest = request(node.path("currentRequest"));
-    task.state = TaskState.valueOf(node.path("state").asText());
-    task.suspendCount = node.path("suspendCount").asInt();
-    task.bytesReceived = node.path("bytesReceived").asLong();
-    task.expectedToReceive = node.path("expectedToReceive").asLong(-1);
-    task.bytesSent = node.path("bytesSent").asLong();
-    task.expectedToSend = node.path("expectedToSend").asLong(-1);
+    TaskRecord task = new TaskRecord(channel, whole(node, "id"), spec, small(node, "launch"));
+    task.description = description;
+    task.originalRequest = request(object(node, "originalRequest"));
+    task.currentRequest = request(object(node, "currentRequest"));
+    task.state = TaskState.valueOf(text(node, "state"));
+    task.suspendCount = small(node, "suspendCount");
+    task.bytesReceived = whole(node, "bytesReceived");
+    task.expectedToReceive = wholeOr(node, "expectedToReceive", -1);
+    task.bytesSent = whole(node, "bytesSent");
+    task.expectedToSend = wholeOr(node, "expectedToSend", -1);
     if (node.hasNonNull("tempFile")) {
-      task.tempFile = downloads.resolve(node.path("tempFile").asText());
+      task.tempFile = downloads.resolve(text(node, "tempFile"));
     }
-    task.validator = node.hasNonNull("validator") ? node.path("validator").asText() : null;
-    task.acceptsRanges = node.path("acceptsRanges").asBoolean();
+    task.validator = textOrNull(node, "validator");
+    task.acceptsRanges = flag(node, "acceptsRanges");
     if (node.hasNonNull("uploadResource")) {
-      task.uploadResource = java.net.URI.create(node.path("uploadResource").asText());
-      task.uploadInteropVersion = node.path("uploadInteropVersion").asInt();
+      task.uploadResource = URI.create(text(node, "uploadResource"));
+      task.uploadInteropVersion = small(node, "uploadInteropVersion");
     }
-    task.uploadFileSize = node.path("uploadFileSize").asLong(-1);
-    task.uploadFileModified = node.path("uploadFileModified").asLong(-1);
-    task.forceQuit = node.path("forceQuit").asBoolean();
-    task.started = node.path("started").asBoolean();
-    task.delayedRequestAnswered(node.path("delayedRequestAnswered").asBoolean());
-    task.resourceElapsed = Duration.ofMillis(node.path("resourceElapsedMillis").asLong());
+    task.uploadFileSize = wholeOr(node, "uploadFileSize", -1);
+    task.uploadFileModified = wholeOr(node, "uploadFileModified", -1);
+    task.forceQuit = flag(node, "forceQuit");
+    task.started = flag(node, "started");
+    task.delayedRequestAnswered(flag(node, "delayedRequestAnswered"));
+    task.resourceElapsed = Duration.ofMillis(whole(node, "resourceElapsedMillis"));
     if (node.hasNonNull("response")) {
-      task.response = response(node.path("response"));
+      task.response = response(object(node, "response"));
     }
     if (node.hasNonNull("error")) {
-      task.error = error(node.path("error"));
+      task.error = error(object(node, "error"));
     }
     if (node.hasNonNull("resumeFailureCode")) {
       task.resumeFailure =
           new TransferFailure(
-              node.path("resumeFailureCode").asInt(), node.path("resumeFailureMessage").asText());
+              small(node, "resumeFailureCode"), textOrNull(node, "resumeFailureMessage"));
     }
     if (task.spec.kind() == TaskKind.DOWNLOAD && task.bytesReceived > 0) {
       task.announceResume = true;
@@ -271,11 +322,12 @@ final class StateCodec {
   }
 
   private static UploadBody body(JsonNode node) {
-    return switch (node.path("type").asText("none")) {
-      case "file" -> new UploadBody.FromFile(Path.of(node.path("path").asText()));
-      case "data" -> new UploadBody.FromData(B64D.decode(node.path("data").asText()));
+    return switch (text(node, "type")) {
+      case "file" -> new UploadBody.FromFile(Path.of(text(node, "path")));
+      case "data" -> new UploadBody.FromData(B64D.decode(text(node, "data")));
       case "stream" -> new UploadBody.Streamed();
-      default -> new UploadBody.None();
+      case "none" -> new UploadBody.None();
+      default -> throw new IllegalArgumentException("unknown body type " + text(node, "type"));
     };
   }
 
@@ -327,36 +379,34 @@ final class StateCodec {
   }
 
   private static TaskEvent event(JsonNode node) {
-    long task = node.path("task").asLong();
-    ResponseInfo response = node.hasNonNull("response") ? response(node.path("response")) : null;
-    TransferError error = node.hasNonNull("error") ? error(node.path("error")) : null;
-    return switch (node.path("type").asText()) {
+    String type = text(node, "type");
+    if (type.equals("didFinishEvents")) {
+      return new TaskEvent.DidFinishEventsForBackgroundSession();
+    }
+    if (type.equals("didBecomeInvalid")) {
+      return new TaskEvent.DidBecomeInvalid(
+          node.hasNonNull("error") ? error(object(node, "error")) : null);
+    }
+    long task = whole(node, "task");
+    ResponseInfo response = node.hasNonNull("response") ? response(object(node, "response")) : null;
+    return switch (type) {
       case "needNewBodyStream" -> new TaskEvent.NeedNewBodyStream(task);
       case "didReceiveResponse" -> new TaskEvent.DidReceiveResponse(task, response);
-      case "didReceiveData" ->
-          new TaskEvent.DidReceiveData(task, B64D.decode(node.path("data").asText()));
+      case "didReceiveData" -> new TaskEvent.DidReceiveData(task, B64D.decode(text(node, "data")));
       case "didResumeAtOffset" ->
-          new TaskEvent.DidResumeAtOffset(
-              task, node.path("offset").asLong(), node.path("expected").asLong());
+          new TaskEvent.DidResumeAtOffset(task, whole(node, "offset"), whole(node, "expected"));
       case "didFinishDownloading" ->
-          new TaskEvent.DidFinishDownloading(
-              task, Path.of(node.path("location").asText()), response);
-      case "didComplete" -> new TaskEvent.DidComplete(task, response, error);
-      case "didFinishEvents" -> new TaskEvent.DidFinishEventsForBackgroundSession();
-      case "didBecomeInvalid" -> new TaskEvent.DidBecomeInvalid(error);
+          new TaskEvent.DidFinishDownloading(task, Path.of(text(node, "location")), response);
+      case "didComplete" ->
+          new TaskEvent.DidComplete(
+              task, response, node.hasNonNull("error") ? error(object(node, "error")) : null);
       case "didWriteData" ->
           new TaskEvent.DidWriteData(
-              task,
-              node.path("written").asLong(),
-              node.path("total").asLong(),
-              node.path("expected").asLong());
+              task, whole(node, "written"), whole(node, "total"), whole(node, "expected"));
       case "didSendBodyData" ->
           new TaskEvent.DidSendBodyData(
-              task,
-              node.path("sent").asLong(),
-              node.path("total").asLong(),
-              node.path("expected").asLong());
-      default -> throw new IllegalArgumentException("unknown event " + node.path("type").asText());
+              task, whole(node, "sent"), whole(node, "total"), whole(node, "expected"));
+      default -> throw new IllegalArgumentException("unknown event " + type);
     };
   }
 
@@ -382,11 +432,12 @@ final class StateCodec {
   }
 
   private static ResponseInfo response(JsonNode node) {
+    String url = textOrNull(node, "url");
     return new ResponseInfo(
-        node.path("status").asInt(),
-        node.hasNonNull("url") ? URI.create(node.path("url").asText()) : null,
-        headers(node.path("headers")),
-        node.path("expectedContentLength").asLong(-1));
+        small(node, "status"),
+        url == null ? null : URI.create(url),
+        headers(array(node, "headers")),
+        wholeOr(node, "expectedContentLength", -1));
   }
 
   private static ObjectNode error(TransferError error) {
@@ -404,14 +455,14 @@ final class StateCodec {
   }
 
   private static TransferError error(JsonNode node) {
+    String failingUrl = textOrNull(node, "failingUrl");
+    String resumeData = textOrNull(node, "resumeData");
     return new TransferError(
-        node.path("code").asInt(),
-        node.path("description").asText(null),
-        node.hasNonNull("failingUrl") ? URI.create(node.path("failingUrl").asText()) : null,
-        node.hasNonNull("resumeData") ? B64D.decode(node.path("resumeData").asText()) : null,
-        node.hasNonNull("backgroundCancelReason")
-            ? node.path("backgroundCancelReason").asInt()
-            : null);
+        small(node, "code"),
+        textOrNull(node, "description"),
+        failingUrl == null ? null : URI.create(failingUrl),
+        resumeData == null ? null : B64D.decode(resumeData),
+        node.hasNonNull("backgroundCancelReason") ? small(node, "backgroundCancelReason") : null);
   }
 
   private static ArrayNode headers(List<HttpHeader> headers) {
@@ -422,10 +473,13 @@ final class StateCodec {
     return array;
   }
 
-  private static List<HttpHeader> headers(JsonNode node) {
+  private static List<HttpHeader> headers(JsonNode array) {
     List<HttpHeader> headers = new ArrayList<>();
-    for (JsonNode pair : node) {
-      headers.add(new HttpHeader(pair.path(0).asText(), pair.path(1).asText()));
+    for (JsonNode pair : array) {
+      if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isTextual()) {
+        throw new IllegalArgumentException("a header is not a [name, value] pair: " + pair);
+      }
+      headers.add(new HttpHeader(pair.get(0).textValue(), pair.get(1).asText()));
     }
     return headers;
   }

@@ -1,0 +1,121 @@
+package lab.videofarm.ui.inspector;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.swing.table.AbstractTableModel;
+import lab.videofarm.os.transferd.TaskState;
+import lab.videofarm.ui.scene.DaemonSession;
+import lab.videofarm.ui.scene.DaemonTask;
+import lab.videofarm.ui.scene.Scene;
+
+/** Every task the daemon holds in a scene, across apps and sessions, one row each. */
+final class TaskTableModel extends AbstractTableModel {
+  static final int SESSION = 0;
+  static final int TASK = 1;
+  static final int DESCRIPTION = 2;
+  static final int KIND = 3;
+  static final int STATE = 4;
+  static final int BYTES = 5;
+  static final int ATTACHED = 6;
+  static final int QUEUED = 7;
+
+  private static final String[] NAMES = {
+    "Session", "Task", "Description", "Kind", "State", "Bytes / expected", "Attached", "Queued"
+  };
+
+  private List<TaskRow> rows = List.of();
+
+  /** Shows {@code scene}; returns whether the rows are the same tasks as before. */
+  boolean show(Scene scene) {
+    List<TaskRow> next = new ArrayList<>();
+    for (DaemonSession session : scene.sessions().values()) {
+      for (DaemonTask task : session.tasks()) {
+        next.add(TaskRow.of(session, task));
+      }
+    }
+    boolean sameTasks =
+        next.size() == rows.size()
+            && next.stream()
+                .map(TaskRow::key)
+                .toList()
+                .equals(rows.stream().map(TaskRow::key).toList());
+    rows = next;
+    if (sameTasks && !rows.isEmpty()) {
+      fireTableRowsUpdated(0, rows.size() - 1);
+    } else if (!sameTasks) {
+      fireTableDataChanged();
+    }
+    return sameTasks;
+  }
+
+  TaskRow row(int index) {
+    return rows.get(index);
+  }
+
+  /** The row of a task, or -1. */
+  int indexOf(String sessionId, long taskId) {
+    for (int i = 0; i < rows.size(); i++) {
+      DaemonTask task = rows.get(i).task();
+      if (task.taskId() == taskId && task.sessionId().equals(sessionId)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public int getRowCount() {
+    return rows.size();
+  }
+
+  @Override
+  public int getColumnCount() {
+    return NAMES.length;
+  }
+
+  @Override
+  public String getColumnName(int column) {
+    return NAMES[column];
+  }
+
+  @Override
+  public Class<?> getColumnClass(int column) {
+    return switch (column) {
+      case TASK, QUEUED -> Integer.class;
+      case BYTES -> DaemonTask.class;
+      default -> String.class;
+    };
+  }
+
+  @Override
+  public Object getValueAt(int rowIndex, int column) {
+    TaskRow row = rows.get(rowIndex);
+    DaemonTask task = row.task();
+    return switch (column) {
+      case SESSION -> task.sessionId();
+      case TASK -> (int) task.taskId();
+      case DESCRIPTION -> withoutHost(task.request());
+      case KIND -> task.kind().name();
+      case STATE -> state(task);
+      case BYTES -> task;
+      case ATTACHED -> row.attached();
+      case QUEUED -> row.queued();
+      default -> "";
+    };
+  }
+
+  /** {@code GET /videos/x/movie} for {@code GET http://127.0.0.1:8080/videos/x/movie}. */
+  static String withoutHost(String request) {
+    return request.replaceFirst("https?://[^/\\s]+", "");
+  }
+
+  /** The daemon's state, with how a completed task ended or what a running one is doing. */
+  static String state(DaemonTask task) {
+    String name = task.state().name().toLowerCase(Locale.ROOT);
+    if (task.state() == TaskState.COMPLETED) {
+      return task.outcome();
+    }
+    return task.step().isEmpty() ? name : name + " (" + task.step() + ")";
+  }
+}

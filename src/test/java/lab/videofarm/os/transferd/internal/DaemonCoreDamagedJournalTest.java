@@ -1,0 +1,110 @@
+package lab.videofarm.os.transferd.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import lab.videofarm.os.clock.ManualClock;
+import lab.videofarm.os.net.NetworkConditioner;
+import lab.videofarm.os.timeline.Timeline;
+import lab.videofarm.os.timeline.TimelineEvent;
+import lab.videofarm.os.transferd.DaemonConnection;
+import lab.videofarm.os.transferd.RequestInfo;
+import lab.videofarm.os.transferd.SessionSpec;
+import lab.videofarm.os.transferd.TaskKind;
+import lab.videofarm.os.transferd.TaskSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A daemon started on a damaged journal says so, starts empty, and its first commit leaves the
+ * damaged bytes where a person can find them.
+ */
+class DaemonCoreDamagedJournalTest {
+  @TempDir Path directory;
+  final ManualClock clock = new ManualClock();
+  final Timeline timeline = new Timeline(clock);
+  final NetworkConditioner network = new NetworkConditioner(timeline);
+
+  final SessionSpec spec =
+      new SessionSpec(
+          "lab.videofarm.app",
+          1,
+          "lab.videofarm.background",
+          Duration.ofSeconds(60),
+          Duration.ofDays(7),
+          true,
+          true,
+          false,
+          List.of());
+
+  @Test
+  void aTornJournalIsReportedAndKeptThroughTheFirstCommit() throws Exception {
+    Path file = directory.resolve(Journal.FILE_NAME);
+    Files.write(file, "VFTJ and then nothing".getBytes(StandardCharsets.US_ASCII));
+
+    startAndCreateATask();
+
+    assertThat(report()).contains("kept as journal.dat.corrupt-");
+    assertThat(quarantined())
+        .singleElement()
+        .satisfies(f -> assertThat(f).hasContent("VFTJ and then nothing"));
+    assertThat(new Journal(directory).read()).isPresent();
+  }
+
+  @Test
+  void aJournalWithAGoodChecksumButTheWrongShapeIsReportedNotRestoredWithDefaults()
+      throws Exception {
+    byte[] wrongShape =
+        "{\"version\": 1, \"nextTaskIds\": [], \"relaunchCounts\": {}, \"sessions\": \"all of them\"}"
+            .getBytes(StandardCharsets.UTF_8);
+    new Journal(directory, JournalDisk.real(), Clock.systemUTC(), payload -> {}).commit(wrongShape);
+
+    startAndCreateATask();
+
+    assertThat(report()).contains("sessions is not an array");
+    assertThat(timeline.events())
+        .extracting(TimelineEvent::what)
+        .doesNotContain("journal restored");
+    assertThat(quarantined()).hasSize(1);
+  }
+
+  private void startAndCreateATask() throws Exception {
+    DaemonCore daemon = new DaemonCore(directory, network, clock, timeline, new Journal(directory));
+    try {
+      DaemonConnection session = daemon.connect(spec, event -> {});
+      session.createTask(
+          new TaskSpec(
+              TaskKind.DOWNLOAD,
+              new RequestInfo("GET", URI.create("http://127.0.0.1:9/videos/x/movie"), List.of()),
+              null,
+              null,
+              "after the damage",
+              null));
+    } finally {
+      daemon.close();
+    }
+  }
+
+  private String report() {
+    return timeline.events().stream()
+        .filter(e -> e.what().equals("journal unreadable"))
+        .map(TimelineEvent::detail)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private List<Path> quarantined() throws Exception {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files
+          .filter(f -> f.getFileName().toString().startsWith(Journal.QUARANTINE_PREFIX))
+          .toList();
+    }
+  }
+}
