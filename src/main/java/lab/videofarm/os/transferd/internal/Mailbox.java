@@ -170,6 +170,11 @@ final class Mailbox {
       }
       return null;
     }
+    if (!channel.key.isBackground() && head.event() instanceof TaskEvent.DidComplete done) {
+      // A default session's task has no later launch to be relinked to: it is forgotten as its
+      // completion goes out, so what the completion handler sets off never sees it.
+      channel.tasks.remove(done.taskIdentifier());
+    }
     return new Delivery(head, channel.attached);
   }
 
