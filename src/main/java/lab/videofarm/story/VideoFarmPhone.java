@@ -59,8 +59,13 @@ public final class VideoFarmPhone implements AutoCloseable {
   private final OperatingSystem os;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private VideoFarmPhone(Path root) throws IOException {
-    server = SampleServer.builder().dataDirectory(root.resolve("server")).seed(false).build();
+  private VideoFarmPhone(Path root, long maxUploadBytes) throws IOException {
+    server =
+        SampleServer.builder()
+            .dataDirectory(root.resolve("server"))
+            .seed(false)
+            .maxUploadBytes(maxUploadBytes)
+            .build();
     base = server.start();
     os = OperatingSystem.start(root.resolve("phone"));
     os.device().install(bundle(base));
@@ -87,7 +92,12 @@ public final class VideoFarmPhone implements AutoCloseable {
 
   /** Starts the server and the phone, and installs the app. */
   public static VideoFarmPhone start(Path root) throws IOException {
-    return new VideoFarmPhone(root);
+    return new VideoFarmPhone(root, SampleServer.DEFAULT_MAX_UPLOAD_BYTES);
+  }
+
+  /** Starts the server, accepting movies of up to {@code maxUploadBytes}, and the phone. */
+  public static VideoFarmPhone start(Path root, long maxUploadBytes) throws IOException {
+    return new VideoFarmPhone(root, maxUploadBytes);
   }
 
   public SampleServer server() {
