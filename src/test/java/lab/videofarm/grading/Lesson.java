@@ -1,0 +1,42 @@
+package lab.videofarm.grading;
+
+/**
+ * A lesson as its graders speak of it: its number and its folder under {@code lessons/}, so that a
+ * failure says which README to read and which hint.
+ */
+record Lesson(int number, String folder) {
+  static final Lesson SESSIONS = new Lesson(1, "01-sessions");
+  static final Lesson VIDEO_LIST = new Lesson(2, "02-video-list");
+
+  /** Not a lesson: every lesson's "not implemented yet" counts, for checking the whole app. */
+  static final Lesson ALL = new Lesson(Integer.MAX_VALUE, "");
+
+  /**
+   * A failure that teaches: what was expected, what happened, and which hint to read.
+   *
+   * @param hint the hint's title in the lesson's README
+   */
+  AssertionError failure(String expected, String happened, String hint) {
+    return teach(expected, happened, "the hint \"" + hint + "\" in ");
+  }
+
+  /** A failure that points at the lesson's README as a whole. */
+  AssertionError failure(String expected, String happened) {
+    return teach(expected, happened, "");
+  }
+
+  private AssertionError teach(String expected, String happened, String readWhere) {
+    return new AssertionError(
+        "Lesson "
+            + number
+            + ".\n  Expected: "
+            + expected
+            + "\n  Happened: "
+            + happened
+            + "\n  Read: "
+            + readWhere
+            + "lessons/"
+            + folder
+            + "/README.md");
+  }
+}
