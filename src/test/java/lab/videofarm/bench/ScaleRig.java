@@ -102,6 +102,11 @@ final class ScaleRig implements AutoCloseable {
     }
   }
 
+  /** Apple's 6 unless {@code -Dbench.connectionsPerHost} says otherwise. */
+  private static final int CONNECTIONS_PER_HOST =
+      Integer.getInteger(
+          "bench.connectionsPerHost", SessionSpec.DEFAULT_MAXIMUM_CONNECTIONS_PER_HOST);
+
   static SessionSpec background(int launch) {
     return new SessionSpec(
         BUNDLE,
@@ -112,7 +117,8 @@ final class ScaleRig implements AutoCloseable {
         true,
         true,
         false,
-        List.of());
+        List.of(),
+        CONNECTIONS_PER_HOST);
   }
 
   /** An app that counts progress and otherwise does nothing. */
