@@ -37,6 +37,13 @@ public enum Fault {
   DROP_AFTER_BYTES,
 
   /**
+   * A connection the server drops ({@link #DROP_AFTER_BYTES}) is reset (a TCP RST, as after {@code
+   * SO_LINGER 0}) rather than closed: the client sees "connection reset" instead of an early end of
+   * the body.
+   */
+  RESET_INSTEAD_OF_CLOSE,
+
+  /**
    * The server no longer advertises {@code Accept-Ranges} and ignores {@code Range}: every movie
    * request gets a full 200. A client that tries to resume gets the whole file again, and resume
    * data should not be offered.

@@ -34,6 +34,7 @@ public final class Faults {
   private volatile Duration latency = Duration.ZERO;
   private volatile long dropConnectionAfterBodyBytes = -1;
   private volatile boolean rangesDisabled;
+  private volatile boolean resetInsteadOfClose;
   private volatile boolean resumableUploadsDisabled;
 
   Faults(Consumer<String> etagChanger) {
@@ -115,6 +116,12 @@ public final class Faults {
     return this;
   }
 
+  /** {@link Fault#RESET_INSTEAD_OF_CLOSE}: a dropped connection is reset, not closed. */
+  public Faults resetInsteadOfClose(boolean reset) {
+    this.resetInsteadOfClose = reset;
+    return this;
+  }
+
   /** {@link Fault#NO_RANGES}: stop advertising and serving byte ranges. */
   public Faults disableRanges(boolean disabled) {
     this.rangesDisabled = disabled;
@@ -148,6 +155,7 @@ public final class Faults {
     latency(Duration.ZERO);
     dropConnectionAfterBodyBytes = -1;
     rangesDisabled = false;
+    resetInsteadOfClose = false;
     resumableUploadsDisabled = false;
     return this;
   }
@@ -168,6 +176,10 @@ public final class Faults {
     return rangesDisabled;
   }
 
+  public boolean resetsInsteadOfClosing() {
+    return resetInsteadOfClose;
+  }
+
   public boolean resumableUploadsEnabled() {
     return !resumableUploadsDisabled;
   }
@@ -183,6 +195,9 @@ public final class Faults {
     }
     if (dropConnectionAfterBodyBytes >= 0) {
       active.add(Fault.DROP_AFTER_BYTES);
+    }
+    if (resetInsteadOfClose) {
+      active.add(Fault.RESET_INSTEAD_OF_CLOSE);
     }
     if (rangesDisabled) {
       active.add(Fault.NO_RANGES);

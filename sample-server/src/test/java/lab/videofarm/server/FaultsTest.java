@@ -112,6 +112,24 @@ class FaultsTest {
   }
 
   @Test
+  void aResetInsteadOfCloseCutsADownloadWithAConnectionReset() throws Exception {
+    start();
+    TestHttp.Reply set =
+        http.putJson(
+            "/admin/faults",
+            "{\"dropConnectionAfterBodyBytes\": 1000, \"resetInsteadOfClose\": true}");
+    assertThat(set.status()).isEqualTo(200);
+    assertThat(faults.active())
+        .containsExactlyInAnyOrder(Fault.DROP_AFTER_BYTES, Fault.RESET_INSTEAD_OF_CLOSE);
+
+    assertThatThrownBy(() -> http.get(movie))
+        .isInstanceOf(IOException.class)
+        .hasStackTraceContaining("reset");
+
+    assertThat(onlyRequest("GET", movie).connectionDropped()).isTrue();
+  }
+
+  @Test
   void aThrottledDownloadIsCutAtExactlyTheLimit() throws Exception {
     start();
     faults.throttleBytesPerSecond(200_000).dropConnectionAfterBodyBytes(30_001);

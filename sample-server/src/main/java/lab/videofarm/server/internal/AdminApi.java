@@ -23,7 +23,8 @@ import org.eclipse.jetty.server.Request;
  * <ul>
  *   <li>{@code GET} answers the knobs as JSON: {@code throttleBytesPerSecond}, {@code
  *       latencyMillis}, {@code dropConnectionAfterBodyBytes}, {@code disableRanges}, {@code
- *       disableResumableUploads} and {@code active} (the names of the faults in force).
+ *       resetInsteadOfClose}, {@code disableResumableUploads} and {@code active} (the names of the
+ *       faults in force).
  *   <li>{@code PUT} takes a JSON object with any of those fields (except {@code active}) and sets
  *       them; {@code "changeMovieEtag": "<video id>"} stages the changed-ETag fault. Answers the
  *       knobs as they are now.
@@ -38,6 +39,7 @@ final class AdminApi {
           "latencyMillis",
           "dropConnectionAfterBodyBytes",
           "disableRanges",
+          "resetInsteadOfClose",
           "disableResumableUploads",
           "changeMovieEtag");
   private static final int MAX_BODY = 16 * 1024;
@@ -103,13 +105,8 @@ final class AdminApi {
     Long throttle = number(node, "throttleBytesPerSecond", 0, Faults.MAX_THROTTLE_BYTES_PER_SECOND);
     Long latency = number(node, "latencyMillis", 0, Faults.MAX_LATENCY.toMillis());
     Long drop = number(node, "dropConnectionAfterBodyBytes", -1, Long.MAX_VALUE);
-    Boolean ranges = null;
-    if (node.has("disableRanges")) {
-      if (!node.get("disableRanges").isBoolean()) {
-        throw ApiException.badRequest("bad_field", "disableRanges must be true or false");
-      }
-      ranges = node.get("disableRanges").booleanValue();
-    }
+    Boolean ranges = flag(node, "disableRanges");
+    Boolean reset = flag(node, "resetInsteadOfClose");
     Boolean resumable = null;
     if (node.has("disableResumableUploads")) {
       if (!node.get("disableResumableUploads").isBoolean()) {
@@ -140,6 +137,9 @@ final class AdminApi {
     if (ranges != null) {
       faults.disableRanges(ranges);
     }
+    if (reset != null) {
+      faults.resetInsteadOfClose(reset);
+    }
     if (resumable != null) {
       faults.resumableUploads(resumable);
     }
@@ -150,6 +150,16 @@ final class AdminApi {
         throw ApiException.notFound(e.getMessage());
       }
     }
+  }
+
+  private static Boolean flag(JsonNode node, String field) throws ApiException {
+    if (!node.has(field)) {
+      return null;
+    }
+    if (!node.get(field).isBoolean()) {
+      throw ApiException.badRequest("bad_field", field + " must be true or false");
+    }
+    return node.get(field).booleanValue();
   }
 
   private static Long number(JsonNode node, String field, long min, long max) throws ApiException {
@@ -173,6 +183,7 @@ final class AdminApi {
     state.put("latencyMillis", faults.latency().toMillis());
     state.put("dropConnectionAfterBodyBytes", faults.dropConnectionAfterBodyBytes());
     state.put("disableRanges", faults.rangesDisabled());
+    state.put("resetInsteadOfClose", faults.resetsInsteadOfClosing());
     state.put("disableResumableUploads", !faults.resumableUploadsEnabled());
     state.put("active", faults.active().stream().map(Enum::name).toList());
     return state;

@@ -1,0 +1,211 @@
+package lab.videofarm.os.transferd;
+
+import static lab.videofarm.os.transferd.DaemonHarness.background;
+import static lab.videofarm.os.transferd.DaemonHarness.defaultSession;
+import static lab.videofarm.os.transferd.DaemonHarness.download;
+import static lab.videofarm.os.transferd.DaemonHarness.resumeDownload;
+import static lab.videofarm.os.transferd.DaemonHarness.withTimeouts;
+import static lab.videofarm.testing.TestBytes.randomBytes;
+import static lab.videofarm.testing.TestBytes.sha256;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import lab.videofarm.server.Faults;
+import lab.videofarm.server.SampleServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Network faults staged by the real sample server against a background download: each ends in the
+ * server's bytes, exactly, or in a clear error; never in a file spliced from two versions or
+ * padded.
+ */
+class TransferDaemonFaultSuiteTest {
+  static final int MOVIE = 600_000;
+  static final long SEED = Long.getLong("faults.seed", System.nanoTime());
+
+  @TempDir Path root;
+  DaemonHarness harness;
+  RecordingSink sink;
+
+  /** A connection cut, and what changes on the server before the download tries again. */
+  enum Cut {
+    DROP_AFTER_0_BODY_BYTES(0, false),
+    DROP_AFTER_1_BODY_BYTE(1, false),
+    DROP_AFTER_RANDOM_BODY_BYTES(-1, false),
+    RESET_INSTEAD_OF_CLOSE(100_000, false),
+    NO_RANGES_ON_THE_RETRY_200_INSTEAD_OF_206(100_000, false),
+    ETAG_CHANGED_BEFORE_THE_RETRY(100_000, false),
+    MOVIE_REPLACED_BEFORE_THE_RETRY(100_000, true);
+
+    final long dropAfter;
+    final boolean replacesTheMovie;
+
+    Cut(long dropAfter, boolean replacesTheMovie) {
+      this.dropAfter = dropAfter;
+      this.replacesTheMovie = replacesTheMovie;
+    }
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    harness = DaemonHarness.start(root);
+    sink = harness.sink("app");
+  }
+
+  @AfterEach
+  void stop() {
+    harness.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Cut.class)
+  void aCutDownloadEndsWithTheServersBytesExactly(Cut cut) throws Exception {
+    URI url = harness.videos.videoWithMovie(randomBytes(MOVIE, 900));
+    long dropAfter = cut.dropAfter >= 0 ? cut.dropAfter : new Random(SEED).nextInt(MOVIE - 2) + 2;
+    System.out.println(cut + ": drop after " + dropAfter + " (-Dfaults.seed=" + SEED + ")");
+    Faults faults = harness.server.faults();
+    faults.resetInsteadOfClose(cut == Cut.RESET_INSTEAD_OF_CLOSE);
+    faults.dropConnectionAfterBodyBytes(dropAfter);
+    DaemonConnection session = harness.daemon.connect(background(1), sink);
+    long task = session.createTask(download(url));
+    session.resume(task);
+
+    await().atMost(RecordingSink.TIMEOUT).until(() -> aGetWasCut(url));
+    byte[] expected = randomBytes(MOVIE, 900);
+    switch (cut) {
+      case NO_RANGES_ON_THE_RETRY_200_INSTEAD_OF_206 -> faults.disableRanges(true);
+      case ETAG_CHANGED_BEFORE_THE_RETRY -> faults.changeMovieEtag(videoId(url));
+      case MOVIE_REPLACED_BEFORE_THE_RETRY -> {
+        // Offline, so that the daemon cannot fetch the old movie while the upload replaces it.
+        harness.network.setOnline(false);
+        expected = randomBytes(MOVIE, 901);
+        faults.dropConnectionAfterBodyBytes(-1);
+        harness.videos.replaceMovie(url, expected);
+        harness.network.setOnline(true);
+      }
+      default -> {}
+    }
+    faults.dropConnectionAfterBodyBytes(-1);
+
+    assertThat(sink.awaitCompletion(task).error()).isNull();
+    assertThat(sha256(sink.downloaded(task))).isEqualTo(sha256(expected));
+  }
+
+  @Test
+  void aDownloadWhoseServerRestartsMidTransferEndsWithTheMovieExactly() throws Exception {
+    byte[] movie = randomBytes(MOVIE, 902);
+    URI url = harness.videos.videoWithMovie(movie);
+    DaemonConnection session = harness.daemon.connect(background(1), sink);
+    long task = harness.throttledDownloadUnderWay(session, sink, url, 100_000);
+
+    harness.server.close();
+    try (SampleServer restarted =
+        SampleServer.builder()
+            .dataDirectory(root.resolve("server"))
+            .port(url.getPort())
+            .seed(false)
+            .build()) {
+      restarted.start();
+
+      assertThat(sink.awaitCompletion(task).error()).isNull();
+      assertThat(sha256(sink.downloaded(task))).isEqualTo(sha256(movie));
+    }
+  }
+
+  @Test
+  void aStalledServerFailsADefaultSessionDownloadWithATimeoutAndNoFile() throws Exception {
+    URI url = harness.videos.videoWithMovie(randomBytes(MOVIE, 903));
+    SessionSpec quick =
+        withTimeouts(defaultSession(1, false), Duration.ofSeconds(1), Duration.ofDays(7));
+    DaemonConnection session = harness.daemon.connect(quick, sink);
+    harness.server.faults().latency(Duration.ofMinutes(1));
+
+    long task = session.createTask(download(url));
+    session.resume(task);
+
+    assertThat(sink.awaitCompletion(task).error().code()).isEqualTo(-1001);
+    assertThat(sink.downloaded(task)).isNull();
+  }
+
+  @Test
+  void aStalledBodyMakesABackgroundDownloadTryAgainAndFinishExactly() throws Exception {
+    byte[] movie = randomBytes(MOVIE, 904);
+    URI url = harness.videos.videoWithMovie(movie);
+    SessionSpec quick = withTimeouts(background(1), Duration.ofSeconds(1), Duration.ofDays(7));
+    DaemonConnection session = harness.daemon.connect(quick, sink);
+    harness.server.faults().throttleBytesPerSecond(200_000);
+    long task = session.createTask(download(url));
+    session.resume(task);
+    sink.awaitBytesWritten(task, 100_000);
+
+    // One byte a second after the first slice: the socket is open but the body stalls.
+    harness.server.faults().throttleBytesPerSecond(1);
+    await().atMost(RecordingSink.TIMEOUT).until(() -> harness.whats().contains("retry"));
+    harness.server.faults().throttleBytesPerSecond(0);
+
+    assertThat(sink.awaitCompletion(task).error()).isNull();
+    assertThat(sha256(sink.downloaded(task))).isEqualTo(sha256(movie));
+  }
+
+  @Test
+  void resumeDataForAMovieReplacedMeanwhileGivesTheNewMovieNeverASplice() throws Exception {
+    URI url = harness.videos.videoWithMovie(randomBytes(MOVIE, 905));
+    DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
+    long task = harness.throttledDownloadUnderWay(session, sink, url, 100_000);
+    byte[] resumeData = session.cancelByProducingResumeData(task).get().orElseThrow();
+    harness.server.faults().throttleBytesPerSecond(0);
+    byte[] replacement = randomBytes(MOVIE, 906);
+    harness.videos.replaceMovie(url, replacement);
+
+    long resumed = session.createTask(resumeDownload(url, resumeData));
+    session.resume(resumed);
+
+    assertThat(sink.awaitCompletion(resumed).error()).isNull();
+    assertThat(sha256(sink.downloaded(resumed))).isEqualTo(sha256(replacement));
+  }
+
+  @Test
+  void resumeDataWhoseOffsetIsTheWholeOfAReplacedMovieGivesTheNewMovieNotTheOldPart()
+      throws Exception {
+    URI url = harness.videos.videoWithMovie(randomBytes(MOVIE, 907));
+    DaemonConnection session = harness.daemon.connect(defaultSession(1, false), sink);
+    long task = harness.throttledDownloadUnderWay(session, sink, url, 100_000);
+    byte[] resumeData = session.cancelByProducingResumeData(task).get().orElseThrow();
+    List<TaskEvent.DidWriteData> written = sink.events(task, TaskEvent.DidWriteData.class);
+    long held = written.get(written.size() - 1).totalBytesWritten();
+    harness.server.faults().throttleBytesPerSecond(0);
+    // A new movie exactly as long as the part on disk: resuming there is a 416 "bytes */held".
+    byte[] replacement = randomBytes((int) held, 908);
+    harness.videos.replaceMovie(url, replacement);
+
+    long resumed = session.createTask(resumeDownload(url, resumeData));
+    session.resume(resumed);
+
+    TaskEvent.DidComplete done = sink.awaitCompletion(resumed);
+    if (done.error() == null) {
+      assertThat(sha256(sink.downloaded(resumed))).isEqualTo(sha256(replacement));
+    } else {
+      assertThat(sink.downloaded(resumed)).isNull();
+    }
+  }
+
+  private boolean aGetWasCut(URI url) {
+    return harness.requestsTo(url).stream()
+        .anyMatch(r -> r.method().equals("GET") && r.connectionDropped());
+  }
+
+  private static String videoId(URI movieUrl) {
+    String[] parts = movieUrl.getPath().split("/");
+    return parts[parts.length - 2];
+  }
+}
