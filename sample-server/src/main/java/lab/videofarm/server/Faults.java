@@ -35,6 +35,9 @@ public final class Faults {
   private volatile long dropConnectionAfterBodyBytes = -1;
   private volatile boolean rangesDisabled;
   private volatile boolean resetInsteadOfClose;
+  private volatile boolean cutInsideHeaders;
+  private volatile boolean validatorsOmitted;
+  private volatile String serviceUnavailableRetryAfter;
   private volatile boolean resumableUploadsDisabled;
 
   Faults(Consumer<String> etagChanger) {
@@ -122,6 +125,32 @@ public final class Faults {
     return this;
   }
 
+  /** {@link Fault#CUT_INSIDE_HEADERS}: cut every media response inside its headers. */
+  public Faults cutInsideHeaders(boolean cut) {
+    this.cutInsideHeaders = cut;
+    return this;
+  }
+
+  /** {@link Fault#NO_VALIDATOR}: serve movies without ETag and Last-Modified. */
+  public Faults omitValidators(boolean omit) {
+    this.validatorsOmitted = omit;
+    return this;
+  }
+
+  /**
+   * {@link Fault#SERVICE_UNAVAILABLE}: answer every media request 503 with this {@code Retry-After}
+   * value; null switches it off.
+   *
+   * @throws IllegalArgumentException if the value cannot be a header value (a line break)
+   */
+  public Faults serviceUnavailable(String retryAfter) {
+    if (retryAfter != null && (retryAfter.contains("\r") || retryAfter.contains("\n"))) {
+      throw new IllegalArgumentException("retryAfter must be one line: " + retryAfter);
+    }
+    this.serviceUnavailableRetryAfter = retryAfter;
+    return this;
+  }
+
   /** {@link Fault#NO_RANGES}: stop advertising and serving byte ranges. */
   public Faults disableRanges(boolean disabled) {
     this.rangesDisabled = disabled;
@@ -156,6 +185,9 @@ public final class Faults {
     dropConnectionAfterBodyBytes = -1;
     rangesDisabled = false;
     resetInsteadOfClose = false;
+    cutInsideHeaders = false;
+    validatorsOmitted = false;
+    serviceUnavailableRetryAfter = null;
     resumableUploadsDisabled = false;
     return this;
   }
@@ -180,6 +212,19 @@ public final class Faults {
     return resetInsteadOfClose;
   }
 
+  public boolean cutsInsideHeaders() {
+    return cutInsideHeaders;
+  }
+
+  public boolean validatorsOmitted() {
+    return validatorsOmitted;
+  }
+
+  /** The {@code Retry-After} of {@link Fault#SERVICE_UNAVAILABLE}, or null when it is off. */
+  public String serviceUnavailableRetryAfter() {
+    return serviceUnavailableRetryAfter;
+  }
+
   public boolean resumableUploadsEnabled() {
     return !resumableUploadsDisabled;
   }
@@ -198,6 +243,15 @@ public final class Faults {
     }
     if (resetInsteadOfClose) {
       active.add(Fault.RESET_INSTEAD_OF_CLOSE);
+    }
+    if (cutInsideHeaders) {
+      active.add(Fault.CUT_INSIDE_HEADERS);
+    }
+    if (validatorsOmitted) {
+      active.add(Fault.NO_VALIDATOR);
+    }
+    if (serviceUnavailableRetryAfter != null) {
+      active.add(Fault.SERVICE_UNAVAILABLE);
     }
     if (rangesDisabled) {
       active.add(Fault.NO_RANGES);

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Network faults staged by the real sample server against a background download: each ends in the
@@ -42,7 +43,10 @@ class TransferDaemonFaultSuiteTest {
     DROP_AFTER_0_BODY_BYTES(0, false),
     DROP_AFTER_1_BODY_BYTE(1, false),
     DROP_AFTER_RANDOM_BODY_BYTES(-1, false),
+    CUT_INSIDE_THE_HEADERS(-2, false),
     RESET_INSTEAD_OF_CLOSE(100_000, false),
+    NO_VALIDATOR(100_000, false),
+    NO_VALIDATOR_AND_MOVIE_REPLACED_BEFORE_THE_RETRY(100_000, true),
     NO_RANGES_ON_THE_RETRY_200_INSTEAD_OF_206(100_000, false),
     ETAG_CHANGED_BEFORE_THE_RETRY(100_000, false),
     MOVIE_REPLACED_BEFORE_THE_RETRY(100_000, true);
@@ -71,10 +75,13 @@ class TransferDaemonFaultSuiteTest {
   @EnumSource(Cut.class)
   void aCutDownloadEndsWithTheServersBytesExactly(Cut cut) throws Exception {
     URI url = harness.videos.videoWithMovie(randomBytes(MOVIE, 900));
-    long dropAfter = cut.dropAfter >= 0 ? cut.dropAfter : new Random(SEED).nextInt(MOVIE - 2) + 2;
+    long dropAfter =
+        cut.dropAfter == -1 ? new Random(SEED).nextInt(MOVIE - 2) + 2 : Math.max(-1, cut.dropAfter);
     System.out.println(cut + ": drop after " + dropAfter + " (-Dfaults.seed=" + SEED + ")");
     Faults faults = harness.server.faults();
     faults.resetInsteadOfClose(cut == Cut.RESET_INSTEAD_OF_CLOSE);
+    faults.cutInsideHeaders(cut == Cut.CUT_INSIDE_THE_HEADERS);
+    faults.omitValidators(cut.name().startsWith("NO_VALIDATOR"));
     faults.dropConnectionAfterBodyBytes(dropAfter);
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     long task = session.createTask(download(url));
@@ -85,7 +92,7 @@ class TransferDaemonFaultSuiteTest {
     switch (cut) {
       case NO_RANGES_ON_THE_RETRY_200_INSTEAD_OF_206 -> faults.disableRanges(true);
       case ETAG_CHANGED_BEFORE_THE_RETRY -> faults.changeMovieEtag(videoId(url));
-      case MOVIE_REPLACED_BEFORE_THE_RETRY -> {
+      case MOVIE_REPLACED_BEFORE_THE_RETRY, NO_VALIDATOR_AND_MOVIE_REPLACED_BEFORE_THE_RETRY -> {
         // Offline, so that the daemon cannot fetch the old movie while the upload replaces it.
         harness.network.setOnline(false);
         expected = randomBytes(MOVIE, 901);
@@ -96,9 +103,37 @@ class TransferDaemonFaultSuiteTest {
       default -> {}
     }
     faults.dropConnectionAfterBodyBytes(-1);
+    faults.cutInsideHeaders(false);
 
     assertThat(sink.awaitCompletion(task).error()).isNull();
     assertThat(sha256(sink.downloaded(task))).isEqualTo(sha256(expected));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"0", "-1", "99999999999999999999", "Wed, 21 Oct 2015 07:28:00 GMT", "soon"})
+  void a503WithAnyRetryAfterEndsInTheErrorBodyOrAClearErrorAndTheDaemonCarriesOn(String retryAfter)
+      throws Exception {
+    byte[] movie = randomBytes(MOVIE, 909);
+    URI url = harness.videos.videoWithMovie(movie);
+    DaemonConnection session = harness.daemon.connect(background(1), sink);
+    harness.server.faults().serviceUnavailable(retryAfter);
+
+    long task = session.createTask(download(url));
+    session.resume(task);
+
+    TaskEvent.DidComplete done = sink.awaitCompletion(task);
+    if (done.error() == null) {
+      assertThat(done.response().statusCode()).isEqualTo(503);
+      assertThat(sink.downloaded(task)).content().contains("unavailable");
+    } else {
+      assertThat(sink.downloaded(task)).isNull();
+    }
+    harness.server.faults().serviceUnavailable(null);
+    long next = session.createTask(download(url));
+    session.resume(next);
+    assertThat(sink.awaitCompletion(next).error()).isNull();
+    assertThat(sha256(sink.downloaded(next))).isEqualTo(sha256(movie));
   }
 
   @Test

@@ -23,8 +23,9 @@ import org.eclipse.jetty.server.Request;
  * <ul>
  *   <li>{@code GET} answers the knobs as JSON: {@code throttleBytesPerSecond}, {@code
  *       latencyMillis}, {@code dropConnectionAfterBodyBytes}, {@code disableRanges}, {@code
- *       resetInsteadOfClose}, {@code disableResumableUploads} and {@code active} (the names of the
- *       faults in force).
+ *       resetInsteadOfClose}, {@code cutInsideHeaders}, {@code omitValidators}, {@code
+ *       serviceUnavailableRetryAfter} (a string or null), {@code disableResumableUploads} and
+ *       {@code active} (the names of the faults in force).
  *   <li>{@code PUT} takes a JSON object with any of those fields (except {@code active}) and sets
  *       them; {@code "changeMovieEtag": "<video id>"} stages the changed-ETag fault. Answers the
  *       knobs as they are now.
@@ -40,6 +41,9 @@ final class AdminApi {
           "dropConnectionAfterBodyBytes",
           "disableRanges",
           "resetInsteadOfClose",
+          "cutInsideHeaders",
+          "omitValidators",
+          "serviceUnavailableRetryAfter",
           "disableResumableUploads",
           "changeMovieEtag");
   private static final int MAX_BODY = 16 * 1024;
@@ -107,6 +111,23 @@ final class AdminApi {
     Long drop = number(node, "dropConnectionAfterBodyBytes", -1, Long.MAX_VALUE);
     Boolean ranges = flag(node, "disableRanges");
     Boolean reset = flag(node, "resetInsteadOfClose");
+    Boolean cut = flag(node, "cutInsideHeaders");
+    Boolean omit = flag(node, "omitValidators");
+    String retryAfter = null;
+    boolean setRetryAfter = node.has("serviceUnavailableRetryAfter");
+    if (setRetryAfter) {
+      JsonNode value = node.get("serviceUnavailableRetryAfter");
+      if (!value.isNull()
+          && (!value.isTextual()
+              || value.textValue().isEmpty()
+              || value.textValue().length() > 64
+              || !value.textValue().chars().allMatch(c -> c >= 0x20 && c < 0x7f))) {
+        throw ApiException.badRequest(
+            "bad_field",
+            "serviceUnavailableRetryAfter must be null or 1 to 64 printable ASCII characters");
+      }
+      retryAfter = value.isNull() ? null : value.textValue();
+    }
     Boolean resumable = null;
     if (node.has("disableResumableUploads")) {
       if (!node.get("disableResumableUploads").isBoolean()) {
@@ -139,6 +160,15 @@ final class AdminApi {
     }
     if (reset != null) {
       faults.resetInsteadOfClose(reset);
+    }
+    if (cut != null) {
+      faults.cutInsideHeaders(cut);
+    }
+    if (omit != null) {
+      faults.omitValidators(omit);
+    }
+    if (setRetryAfter) {
+      faults.serviceUnavailable(retryAfter);
     }
     if (resumable != null) {
       faults.resumableUploads(resumable);
@@ -184,6 +214,9 @@ final class AdminApi {
     state.put("dropConnectionAfterBodyBytes", faults.dropConnectionAfterBodyBytes());
     state.put("disableRanges", faults.rangesDisabled());
     state.put("resetInsteadOfClose", faults.resetsInsteadOfClosing());
+    state.put("cutInsideHeaders", faults.cutsInsideHeaders());
+    state.put("omitValidators", faults.validatorsOmitted());
+    state.put("serviceUnavailableRetryAfter", faults.serviceUnavailableRetryAfter());
     state.put("disableResumableUploads", !faults.resumableUploadsEnabled());
     state.put("active", faults.active().stream().map(Enum::name).toList());
     return state;
