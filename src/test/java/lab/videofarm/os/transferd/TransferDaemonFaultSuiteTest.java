@@ -210,6 +210,44 @@ class TransferDaemonFaultSuiteTest {
   }
 
   @Test
+  void aSuspendedDownloadWhoseMovieIsReplacedMeanwhileEndsInOneWholeVersionNeverASplice()
+      throws Exception {
+    byte[] original = randomBytes(MOVIE, 910);
+    URI url = harness.videos.videoWithMovie(original);
+    DaemonConnection session = harness.daemon.connect(background(1), sink);
+    long task = harness.throttledDownloadUnderWay(session, sink, url, 100_000);
+    session.suspend(task);
+    harness.server.faults().throttleBytesPerSecond(0);
+    byte[] replacement = randomBytes(MOVIE, 911);
+    harness.videos.replaceMovie(url, replacement);
+
+    session.resume(task);
+
+    // A suspended task may keep its connection and finish the response it had: the old movie,
+    // whole. Or it starts again: the new one. Never the start of one and the end of the other.
+    assertThat(sink.awaitCompletion(task).error()).isNull();
+    assertThat(sha256(sink.downloaded(task))).isIn(sha256(original), sha256(replacement));
+  }
+
+  @Test
+  void aSuspendedDownloadWhoseConnectionWentAndWhoseMovieWasReplacedGetsTheNewMovie()
+      throws Exception {
+    URI url = harness.videos.videoWithMovie(randomBytes(MOVIE, 912));
+    DaemonConnection session = harness.daemon.connect(background(1), sink);
+    long task = harness.throttledDownloadUnderWay(session, sink, url, 100_000);
+    session.suspend(task);
+    harness.network.dropConnectionsNow();
+    harness.server.faults().throttleBytesPerSecond(0);
+    byte[] replacement = randomBytes(MOVIE, 913);
+    harness.videos.replaceMovie(url, replacement);
+
+    session.resume(task);
+
+    assertThat(sink.awaitCompletion(task).error()).isNull();
+    assertThat(sha256(sink.downloaded(task))).isEqualTo(sha256(replacement));
+  }
+
+  @Test
   void resumeDataWhoseOffsetIsTheWholeOfAReplacedMovieGivesTheNewMovieNotTheOldPart()
       throws Exception {
     URI url = harness.videos.videoWithMovie(randomBytes(MOVIE, 907));
