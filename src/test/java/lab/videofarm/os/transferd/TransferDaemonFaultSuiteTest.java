@@ -136,6 +136,41 @@ class TransferDaemonFaultSuiteTest {
     assertThat(sha256(sink.downloaded(next))).isEqualTo(sha256(movie));
   }
 
+  @ParameterizedTest
+  @EnumSource(
+      value = Cut.class,
+      names = {
+        "DROP_AFTER_0_BODY_BYTES",
+        "DROP_AFTER_RANDOM_BODY_BYTES",
+        "CUT_INSIDE_THE_HEADERS",
+        "RESET_INSTEAD_OF_CLOSE"
+      })
+  void aCutUploadEndsWithTheFilesBytesOnTheServerExactly(Cut cut) throws Exception {
+    byte[] movie = randomBytes(MOVIE, 914);
+    Path file = root.resolve("movie.mp4");
+    java.nio.file.Files.write(file, movie);
+    URI url = harness.videos.movieUrl(harness.videos.createVideo("cut upload"));
+    long dropAfter =
+        cut.dropAfter == -1 ? new Random(SEED).nextInt(MOVIE - 2) + 2 : Math.max(-1, cut.dropAfter);
+    System.out.println(cut + ": upload cut after " + dropAfter + " (-Dfaults.seed=" + SEED + ")");
+    Faults faults = harness.server.faults();
+    faults.resetInsteadOfClose(cut == Cut.RESET_INSTEAD_OF_CLOSE);
+    faults.cutInsideHeaders(cut == Cut.CUT_INSIDE_THE_HEADERS);
+    faults.dropConnectionAfterBodyBytes(dropAfter);
+    DaemonConnection session = harness.daemon.connect(background(1), sink);
+    long task = session.createTask(DaemonHarness.uploadFile(url, file));
+    session.resume(task);
+
+    await()
+        .atMost(RecordingSink.TIMEOUT)
+        .until(() -> harness.server.requests().stream().anyMatch(r -> r.connectionDropped()));
+    faults.dropConnectionAfterBodyBytes(-1);
+    faults.cutInsideHeaders(false);
+
+    assertThat(sink.awaitCompletion(task).error()).isNull();
+    assertThat(sha256(harness.videos.fetch(url))).isEqualTo(sha256(movie));
+  }
+
   @Test
   void aDownloadWhoseServerRestartsMidTransferEndsWithTheMovieExactly() throws Exception {
     byte[] movie = randomBytes(MOVIE, 902);
