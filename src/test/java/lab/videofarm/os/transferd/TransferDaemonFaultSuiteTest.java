@@ -83,6 +83,11 @@ class TransferDaemonFaultSuiteTest {
     faults.cutInsideHeaders(cut == Cut.CUT_INSIDE_THE_HEADERS);
     faults.omitValidators(cut.name().startsWith("NO_VALIDATOR"));
     faults.dropConnectionAfterBodyBytes(dropAfter);
+    if (cut.replacesTheMovie) {
+      // Slow, so that the retries cannot fetch the whole old movie, cut by cut, before the test
+      // takes the network away.
+      faults.throttleBytesPerSecond(200_000);
+    }
     DaemonConnection session = harness.daemon.connect(background(1), sink);
     long task = session.createTask(download(url));
     session.resume(task);
@@ -96,7 +101,7 @@ class TransferDaemonFaultSuiteTest {
         // Offline, so that the daemon cannot fetch the old movie while the upload replaces it.
         harness.network.setOnline(false);
         expected = randomBytes(MOVIE, 901);
-        faults.dropConnectionAfterBodyBytes(-1);
+        faults.dropConnectionAfterBodyBytes(-1).throttleBytesPerSecond(0);
         harness.videos.replaceMovie(url, expected);
         harness.network.setOnline(true);
       }
