@@ -37,6 +37,32 @@ public enum Fault {
   DROP_AFTER_BYTES,
 
   /**
+   * A connection the server drops ({@link #DROP_AFTER_BYTES}) is reset (a TCP RST, as after {@code
+   * SO_LINGER 0}) rather than closed: the client sees "connection reset" instead of an early end of
+   * the body.
+   */
+  RESET_INSTEAD_OF_CLOSE,
+
+  /**
+   * The server cuts the connection in the middle of a media response's headers: the client gets
+   * part of a status line and header block, then the end of the connection.
+   */
+  CUT_INSIDE_HEADERS,
+
+  /**
+   * Movies are served without {@code ETag} and {@code Last-Modified}: a client has nothing to put
+   * in {@code If-Range}, so it cannot safely resume and must start again from zero.
+   */
+  NO_VALIDATOR,
+
+  /**
+   * Every media request is answered {@code 503 Service Unavailable} with a given {@code
+   * Retry-After} value, sent as it is (seconds, an HTTP date, or anything else), and the JSON error
+   * body.
+   */
+  SERVICE_UNAVAILABLE,
+
+  /**
    * The server no longer advertises {@code Accept-Ranges} and ignores {@code Range}: every movie
    * request gets a full 200. A client that tries to resume gets the whole file again, and resume
    * data should not be offered.

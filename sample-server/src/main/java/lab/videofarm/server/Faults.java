@@ -34,6 +34,10 @@ public final class Faults {
   private volatile Duration latency = Duration.ZERO;
   private volatile long dropConnectionAfterBodyBytes = -1;
   private volatile boolean rangesDisabled;
+  private volatile boolean resetInsteadOfClose;
+  private volatile boolean cutInsideHeaders;
+  private volatile boolean validatorsOmitted;
+  private volatile String serviceUnavailableRetryAfter;
   private volatile boolean resumableUploadsDisabled;
 
   Faults(Consumer<String> etagChanger) {
@@ -115,6 +119,38 @@ public final class Faults {
     return this;
   }
 
+  /** {@link Fault#RESET_INSTEAD_OF_CLOSE}: a dropped connection is reset, not closed. */
+  public Faults resetInsteadOfClose(boolean reset) {
+    this.resetInsteadOfClose = reset;
+    return this;
+  }
+
+  /** {@link Fault#CUT_INSIDE_HEADERS}: cut every media response inside its headers. */
+  public Faults cutInsideHeaders(boolean cut) {
+    this.cutInsideHeaders = cut;
+    return this;
+  }
+
+  /** {@link Fault#NO_VALIDATOR}: serve movies without ETag and Last-Modified. */
+  public Faults omitValidators(boolean omit) {
+    this.validatorsOmitted = omit;
+    return this;
+  }
+
+  /**
+   * {@link Fault#SERVICE_UNAVAILABLE}: answer every media request 503 with this {@code Retry-After}
+   * value; null switches it off.
+   *
+   * @throws IllegalArgumentException if the value cannot be a header value (a line break)
+   */
+  public Faults serviceUnavailable(String retryAfter) {
+    if (retryAfter != null && (retryAfter.contains("\r") || retryAfter.contains("\n"))) {
+      throw new IllegalArgumentException("retryAfter must be one line: " + retryAfter);
+    }
+    this.serviceUnavailableRetryAfter = retryAfter;
+    return this;
+  }
+
   /** {@link Fault#NO_RANGES}: stop advertising and serving byte ranges. */
   public Faults disableRanges(boolean disabled) {
     this.rangesDisabled = disabled;
@@ -148,6 +184,10 @@ public final class Faults {
     latency(Duration.ZERO);
     dropConnectionAfterBodyBytes = -1;
     rangesDisabled = false;
+    resetInsteadOfClose = false;
+    cutInsideHeaders = false;
+    validatorsOmitted = false;
+    serviceUnavailableRetryAfter = null;
     resumableUploadsDisabled = false;
     return this;
   }
@@ -168,6 +208,23 @@ public final class Faults {
     return rangesDisabled;
   }
 
+  public boolean resetsInsteadOfClosing() {
+    return resetInsteadOfClose;
+  }
+
+  public boolean cutsInsideHeaders() {
+    return cutInsideHeaders;
+  }
+
+  public boolean validatorsOmitted() {
+    return validatorsOmitted;
+  }
+
+  /** The {@code Retry-After} of {@link Fault#SERVICE_UNAVAILABLE}, or null when it is off. */
+  public String serviceUnavailableRetryAfter() {
+    return serviceUnavailableRetryAfter;
+  }
+
   public boolean resumableUploadsEnabled() {
     return !resumableUploadsDisabled;
   }
@@ -183,6 +240,18 @@ public final class Faults {
     }
     if (dropConnectionAfterBodyBytes >= 0) {
       active.add(Fault.DROP_AFTER_BYTES);
+    }
+    if (resetInsteadOfClose) {
+      active.add(Fault.RESET_INSTEAD_OF_CLOSE);
+    }
+    if (cutInsideHeaders) {
+      active.add(Fault.CUT_INSIDE_HEADERS);
+    }
+    if (validatorsOmitted) {
+      active.add(Fault.NO_VALIDATOR);
+    }
+    if (serviceUnavailableRetryAfter != null) {
+      active.add(Fault.SERVICE_UNAVAILABLE);
     }
     if (rangesDisabled) {
       active.add(Fault.NO_RANGES);

@@ -51,7 +51,9 @@ import lab.videofarm.server.internal.ServerRuntime;
  *       {@code image/jpeg}</td></tr>
  *   <tr><td>{@code GET|PUT|DELETE /admin/faults}</td><td>the {@link Faults} as JSON; PUT sets
  *       any of {@code throttleBytesPerSecond}, {@code latencyMillis},
- *       {@code dropConnectionAfterBodyBytes}, {@code disableRanges}, {@code disableResumableUploads} and stages
+ *       {@code dropConnectionAfterBodyBytes}, {@code resetInsteadOfClose}, {@code cutInsideHeaders},
+ *       {@code omitValidators}, {@code serviceUnavailableRetryAfter}, {@code disableRanges},
+ *       {@code disableResumableUploads} and stages
  *       {@code changeMovieEtag: "<id>"}; DELETE switches all off, releasing requests waiting out
  *       the latency. The body is one JSON object and nothing after it, at most 16 KiB (413 from
  *       the {@code Content-Length} alone); {@code latencyMillis} is at most 600000 ({@link

@@ -112,6 +112,80 @@ class FaultsTest {
   }
 
   @Test
+  void aResetInsteadOfCloseCutsADownloadWithAConnectionReset() throws Exception {
+    start();
+    TestHttp.Reply set =
+        http.putJson(
+            "/admin/faults",
+            "{\"dropConnectionAfterBodyBytes\": 1000, \"resetInsteadOfClose\": true}");
+    assertThat(set.status()).isEqualTo(200);
+    assertThat(faults.active())
+        .containsExactlyInAnyOrder(Fault.DROP_AFTER_BYTES, Fault.RESET_INSTEAD_OF_CLOSE);
+
+    assertThatThrownBy(() -> http.get(movie))
+        .isInstanceOf(IOException.class)
+        .hasStackTraceContaining("reset");
+
+    assertThat(onlyRequest("GET", movie).connectionDropped()).isTrue();
+  }
+
+  @Test
+  void aCutInsideTheHeadersEndsTheConnectionBeforeAnyResponse() throws Exception {
+    start();
+    faults.cutInsideHeaders(true);
+
+    assertThatThrownBy(() -> http.get(movie)).isInstanceOf(IOException.class);
+
+    RecordedRequest cut = onlyRequest("GET", movie);
+    assertThat(cut.connectionDropped()).isTrue();
+    assertThat(cut.bodyBytesSent()).isZero();
+    assertThat(faults.active()).containsExactly(Fault.CUT_INSIDE_HEADERS);
+  }
+
+  @Test
+  void aMovieWithoutValidatorsHasNeitherEtagNorLastModified() throws Exception {
+    start();
+    faults.omitValidators(true);
+
+    TestHttp.Reply reply = http.get(movie);
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.header("ETag")).isEmpty();
+    assertThat(reply.header("Last-Modified")).isEmpty();
+    assertThat(reply.body()).isEqualTo(MOVIE);
+  }
+
+  @Test
+  void aStaged503CarriesTheRetryAfterAsGivenAndLeavesTheJsonEndpointsAlone() throws Exception {
+    start();
+    TestHttp.Reply set =
+        http.putJson(
+            "/admin/faults",
+            "{\"serviceUnavailableRetryAfter\": \"Wed, 21 Oct 2015 07:28:00 GMT\"}");
+    assertThat(set.status()).isEqualTo(200);
+
+    TestHttp.Reply reply = http.get(movie);
+
+    assertThat(reply.status()).isEqualTo(503);
+    assertThat(reply.header("Retry-After")).contains("Wed, 21 Oct 2015 07:28:00 GMT");
+    assertThat(http.get("/videos").status()).isEqualTo(200);
+    assertThat(faults.active()).containsExactly(Fault.SERVICE_UNAVAILABLE);
+  }
+
+  @Test
+  void aRetryAfterThatIsNotOnePrintableLineIsRefused() throws Exception {
+    start();
+
+    assertThat(
+            http.putJson("/admin/faults", "{\"serviceUnavailableRetryAfter\": \"1\\r\\nX: y\"}")
+                .status())
+        .isEqualTo(400);
+    assertThat(http.putJson("/admin/faults", "{\"serviceUnavailableRetryAfter\": 5}").status())
+        .isEqualTo(400);
+    assertThat(faults.active()).isEmpty();
+  }
+
+  @Test
   void aThrottledDownloadIsCutAtExactlyTheLimit() throws Exception {
     start();
     faults.throttleBytesPerSecond(200_000).dropConnectionAfterBodyBytes(30_001);

@@ -13,8 +13,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
@@ -112,7 +110,7 @@ public final class ArchiveFile<T> {
   private final String name;
   private final Path file;
   private final JavaType contentsType;
-  private final WriteHook writeHook;
+  private final ArchiveDisk disk;
 
   /** Guarded by {@code this}. True while a damaged archive could not be moved aside. */
   private boolean evidenceInPlace;
@@ -136,12 +134,22 @@ public final class ArchiveFile<T> {
       String name,
       TypeReference<T> contentsType,
       WriteHook writeHook) {
+    this(application, clock, name, contentsType, ArchiveDisk.real(writeHook));
+  }
+
+  /** For testing: {@code disk} can fail any persistence step, or lose unforced writes. */
+  ArchiveFile(
+      Application application,
+      Clock clock,
+      String name,
+      TypeReference<T> contentsType,
+      ArchiveDisk disk) {
     this.application = application;
     this.clock = clock;
     this.name = name;
     this.file = application.containerDirectory().resolve(name + ".json");
     this.contentsType = VFMJson.type(contentsType);
-    this.writeHook = writeHook;
+    this.disk = disk;
   }
 
   /** Where the archive lives. */
@@ -163,10 +171,9 @@ public final class ArchiveFile<T> {
     try {
       Files.createDirectories(file.getParent());
       tempFile = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
-      writeTempFile(tempFile, json);
-      Files.move(
-          tempFile, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      forceDirectory();
+      disk.write(tempFile, ByteBuffer.wrap(json));
+      disk.force(tempFile);
+      disk.replace(tempFile, file);
     } catch (ClosedByInterruptException killed) {
       // The launch is being killed mid-save: no mistake of the app's, and nothing is lost.
       deleteTempFileAfter(tempFile, killed);
@@ -177,6 +184,7 @@ public final class ArchiveFile<T> {
       warn("save failed: " + file.getFileName(), e + "; the previous archive is unchanged");
       throw e;
     }
+    syncDirectoryAfter("save");
     report(
         "saved " + file.getFileName(),
         describe(contents) + ", " + json.length + " bytes, format " + FORMAT_VERSION);
@@ -187,7 +195,7 @@ public final class ArchiveFile<T> {
     deleteLeftoverTempFiles();
     byte[] json;
     try {
-      json = Files.readAllBytes(file);
+      json = disk.read(file);
     } catch (NoSuchFileException e) {
       report("no " + file.getFileName(), "first launch: starting clean");
       return new RestoreResult.FirstLaunch<>();
@@ -235,18 +243,6 @@ public final class ArchiveFile<T> {
             + ", format "
             + envelope.version());
     return new RestoreResult.Restored<>(contents, envelope.savedAt(), envelope.launch());
-  }
-
-  private void writeTempFile(Path tempFile, byte[] json) throws IOException {
-    try (FileChannel channel =
-        FileChannel.open(
-            tempFile,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE)) {
-      writeHook.write(channel, ByteBuffer.wrap(json));
-      channel.force(true);
-    }
   }
 
   private void deleteTempFileAfter(Path tempFile, Exception failure) {
@@ -300,21 +296,26 @@ public final class ArchiveFile<T> {
       Path target = file.resolveSibling(attempt == 1 ? stem : stem + "-" + attempt);
       try {
         // No REPLACE_EXISTING: the move fails rather than overwrite earlier evidence.
-        Path moved = Files.move(file, target);
-        forceDirectory();
-        return moved;
+        disk.moveAside(file, target);
+        syncDirectoryAfter("quarantine");
+        return target;
       } catch (FileAlreadyExistsException taken) {
         // Another damaged archive was moved aside in the same millisecond; try the next name.
       }
     }
   }
 
-  private void forceDirectory() {
-    try (FileChannel directory = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-      directory.force(true);
+  /**
+   * Forces the directory after a rename that has happened: a failure cannot undo it, so it is
+   * reported, not thrown; only the rename's durability against a power cut is in doubt.
+   */
+  private void syncDirectoryAfter(String step) {
+    try {
+      disk.forceDirectory(file.getParent());
     } catch (IOException e) {
-      // Some systems (Windows) cannot open a directory: the rename is still atomic, only its
-      // durability against a power cut is weaker, as the class comment says.
+      warn(
+          "directory sync failed: " + file.getFileName(),
+          "after the " + step + " (" + e + "); a power cut now may bring back the previous file");
     }
   }
 

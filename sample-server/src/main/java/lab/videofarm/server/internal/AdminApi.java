@@ -23,7 +23,9 @@ import org.eclipse.jetty.server.Request;
  * <ul>
  *   <li>{@code GET} answers the knobs as JSON: {@code throttleBytesPerSecond}, {@code
  *       latencyMillis}, {@code dropConnectionAfterBodyBytes}, {@code disableRanges}, {@code
- *       disableResumableUploads} and {@code active} (the names of the faults in force).
+ *       resetInsteadOfClose}, {@code cutInsideHeaders}, {@code omitValidators}, {@code
+ *       serviceUnavailableRetryAfter} (a string or null), {@code disableResumableUploads} and
+ *       {@code active} (the names of the faults in force).
  *   <li>{@code PUT} takes a JSON object with any of those fields (except {@code active}) and sets
  *       them; {@code "changeMovieEtag": "<video id>"} stages the changed-ETag fault. Answers the
  *       knobs as they are now.
@@ -38,6 +40,10 @@ final class AdminApi {
           "latencyMillis",
           "dropConnectionAfterBodyBytes",
           "disableRanges",
+          "resetInsteadOfClose",
+          "cutInsideHeaders",
+          "omitValidators",
+          "serviceUnavailableRetryAfter",
           "disableResumableUploads",
           "changeMovieEtag");
   private static final int MAX_BODY = 16 * 1024;
@@ -103,12 +109,24 @@ final class AdminApi {
     Long throttle = number(node, "throttleBytesPerSecond", 0, Faults.MAX_THROTTLE_BYTES_PER_SECOND);
     Long latency = number(node, "latencyMillis", 0, Faults.MAX_LATENCY.toMillis());
     Long drop = number(node, "dropConnectionAfterBodyBytes", -1, Long.MAX_VALUE);
-    Boolean ranges = null;
-    if (node.has("disableRanges")) {
-      if (!node.get("disableRanges").isBoolean()) {
-        throw ApiException.badRequest("bad_field", "disableRanges must be true or false");
+    Boolean ranges = flag(node, "disableRanges");
+    Boolean reset = flag(node, "resetInsteadOfClose");
+    Boolean cut = flag(node, "cutInsideHeaders");
+    Boolean omit = flag(node, "omitValidators");
+    String retryAfter = null;
+    boolean setRetryAfter = node.has("serviceUnavailableRetryAfter");
+    if (setRetryAfter) {
+      JsonNode value = node.get("serviceUnavailableRetryAfter");
+      if (!value.isNull()
+          && (!value.isTextual()
+              || value.textValue().isEmpty()
+              || value.textValue().length() > 64
+              || !value.textValue().chars().allMatch(c -> c >= 0x20 && c < 0x7f))) {
+        throw ApiException.badRequest(
+            "bad_field",
+            "serviceUnavailableRetryAfter must be null or 1 to 64 printable ASCII characters");
       }
-      ranges = node.get("disableRanges").booleanValue();
+      retryAfter = value.isNull() ? null : value.textValue();
     }
     Boolean resumable = null;
     if (node.has("disableResumableUploads")) {
@@ -140,6 +158,18 @@ final class AdminApi {
     if (ranges != null) {
       faults.disableRanges(ranges);
     }
+    if (reset != null) {
+      faults.resetInsteadOfClose(reset);
+    }
+    if (cut != null) {
+      faults.cutInsideHeaders(cut);
+    }
+    if (omit != null) {
+      faults.omitValidators(omit);
+    }
+    if (setRetryAfter) {
+      faults.serviceUnavailable(retryAfter);
+    }
     if (resumable != null) {
       faults.resumableUploads(resumable);
     }
@@ -150,6 +180,16 @@ final class AdminApi {
         throw ApiException.notFound(e.getMessage());
       }
     }
+  }
+
+  private static Boolean flag(JsonNode node, String field) throws ApiException {
+    if (!node.has(field)) {
+      return null;
+    }
+    if (!node.get(field).isBoolean()) {
+      throw ApiException.badRequest("bad_field", field + " must be true or false");
+    }
+    return node.get(field).booleanValue();
   }
 
   private static Long number(JsonNode node, String field, long min, long max) throws ApiException {
@@ -173,6 +213,10 @@ final class AdminApi {
     state.put("latencyMillis", faults.latency().toMillis());
     state.put("dropConnectionAfterBodyBytes", faults.dropConnectionAfterBodyBytes());
     state.put("disableRanges", faults.rangesDisabled());
+    state.put("resetInsteadOfClose", faults.resetsInsteadOfClosing());
+    state.put("cutInsideHeaders", faults.cutsInsideHeaders());
+    state.put("omitValidators", faults.validatorsOmitted());
+    state.put("serviceUnavailableRetryAfter", faults.serviceUnavailableRetryAfter());
     state.put("disableResumableUploads", !faults.resumableUploadsEnabled());
     state.put("active", faults.active().stream().map(Enum::name).toList());
     return state;

@@ -1,11 +1,15 @@
 package lab.videofarm.server.internal;
 
 import com.google.common.util.concurrent.RateLimiter;
+import java.io.IOException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import lab.videofarm.server.Faults;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -119,7 +123,16 @@ final class MeteredResponse extends Response.Wrapper {
 
   private void drop(Callback callback) {
     dropped = true;
-    getRequest().getConnectionMetaData().getConnection().getEndPoint().close();
+    EndPoint endPoint = getRequest().getConnectionMetaData().getConnection().getEndPoint();
+    if (faults.resetsInsteadOfClosing() && endPoint.getTransport() instanceof SocketChannel tcp) {
+      try {
+        // Closing with a zero linger time sends a RST instead of a FIN.
+        tcp.setOption(StandardSocketOptions.SO_LINGER, 0);
+      } catch (IOException e) {
+        // Already closed: the client sees the connection end either way.
+      }
+    }
+    endPoint.close();
     callback.failed(new EofException("connection dropped after " + sent.get() + " body bytes"));
   }
 }

@@ -18,9 +18,16 @@ final class MovieContent extends HttpContent.Wrapper {
   private final HttpField etag;
   private final HttpField lastModified;
   private final HttpField contentLength;
+  private final boolean validators;
 
-  MovieContent(HttpContent type, MovieSnapshot snapshot, ByteBufferPool.Sized buffers) {
+  /**
+   * @param validators false to send neither ETag nor Last-Modified ({@link
+   *     lab.videofarm.server.Fault#NO_VALIDATOR})
+   */
+  MovieContent(
+      HttpContent type, MovieSnapshot snapshot, ByteBufferPool.Sized buffers, boolean validators) {
     super(type);
+    this.validators = validators;
     this.snapshot = snapshot;
     this.buffers = buffers;
     this.etag = new HttpField(HttpHeader.ETAG, snapshot.etag());
@@ -32,22 +39,22 @@ final class MovieContent extends HttpContent.Wrapper {
 
   @Override
   public HttpField getETag() {
-    return etag;
+    return validators ? etag : null;
   }
 
   @Override
   public String getETagValue() {
-    return etag.getValue();
+    return validators ? etag.getValue() : null;
   }
 
   @Override
   public HttpField getLastModified() {
-    return lastModified;
+    return validators ? lastModified : null;
   }
 
   @Override
   public java.time.Instant getLastModifiedInstant() {
-    return snapshot.lastModified();
+    return validators ? snapshot.lastModified() : null;
   }
 
   @Override

@@ -1,5 +1,9 @@
 package lab.videofarm.server.internal;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import lab.videofarm.server.Faults;
 import lab.videofarm.server.RecordedRequest;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -66,9 +72,45 @@ final class RecordingHandler extends Handler.Abstract {
         recording.failed(e);
         return true;
       }
+      if (faults.cutsInsideHeaders()) {
+        cutInsideHeaders(request, recording);
+        return true;
+      }
+      String retryAfter = faults.serviceUnavailableRetryAfter();
+      if (retryAfter != null) {
+        meteredResponse.getHeaders().put("Retry-After", retryAfter);
+        try {
+          api.writeJson(
+              metered,
+              meteredResponse,
+              recording,
+              503,
+              Map.of("error", "unavailable", "message", "the server is staging a 503"));
+        } catch (IOException e) {
+          recording.failed(e);
+        }
+        return true;
+      }
     }
     api.handle(metered, meteredResponse, recording);
     return true;
+  }
+
+  /** Writes the first bytes of a status line and headers straight to the socket, then closes it. */
+  private static void cutInsideHeaders(Request request, Callback recording) {
+    EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+    byte[] partial = "HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Le".getBytes(US_ASCII);
+    Callback closing =
+        Callback.from(
+            () -> {
+              endPoint.close();
+              recording.failed(new EofException("connection cut inside the headers"));
+            },
+            failure -> {
+              endPoint.close();
+              recording.failed(failure);
+            });
+    endPoint.write(closing, ByteBuffer.wrap(partial));
   }
 
   private void record(

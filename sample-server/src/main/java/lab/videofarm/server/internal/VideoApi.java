@@ -211,8 +211,8 @@ final class VideoApi {
             new ResourceHttpContent(
                 ResourceFactory.root().newResource(store.moviePath(id)), "video/mp4"),
             snapshot,
-            new ByteBufferPool.Sized(
-                request.getComponents().getByteBufferPool(), false, 32 * 1024));
+            new ByteBufferPool.Sized(request.getComponents().getByteBufferPool(), false, 32 * 1024),
+            !faults.validatorsOmitted());
     try {
       sendFile(request, response, closing, content);
     } catch (RuntimeException e) {
