@@ -243,7 +243,7 @@ final class EventDispatcher {
     if (answer == DelayedRequestDisposition.USE_NEW_REQUEST && newRequest == null) {
       log.session(
           task.taskIdentifier(),
-          "willBeginDelayedRequest",
+          "delayed request answer ignored",
           "useNewRequest without a request: continuing with the original",
           Severity.WARNING);
       answer = DelayedRequestDisposition.CONTINUE_LOADING;
@@ -268,7 +268,7 @@ final class EventDispatcher {
     if (stream == null) {
       log.session(
           task.taskIdentifier(),
-          "needNewBodyStream",
+          "no new body stream",
           "no stream given: the task is cancelled",
           Severity.WARNING);
       task.cancel();

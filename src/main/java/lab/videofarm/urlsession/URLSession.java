@@ -127,6 +127,7 @@ public final class URLSession {
             this::dispatch,
             rules,
             log);
+    log.labelled(link.label());
     CompletionHandlers handlers = new CompletionHandlers(log);
     this.tasks = new TaskRegistry(link, handlers, log);
     this.events = new EventDispatcher(this, tasks, handlers, link, log);
@@ -143,12 +144,13 @@ public final class URLSession {
   private void announce() {
     List<TaskSnapshot> existing = identifier == null ? List.of() : link.allTasks();
     if (existing.isEmpty()) {
-      log.session(TimelineEvent.NO_TASK, "sessionCreated", configuration.toString(), Severity.INFO);
+      log.session(
+          TimelineEvent.NO_TASK, "session created", configuration.toString(), Severity.INFO);
     } else {
       List<Long> ids = existing.stream().map(TaskSnapshot::taskIdentifier).toList();
       log.session(
           TimelineEvent.NO_TASK,
-          "sessionRelinked",
+          "session relinked",
           "identifier " + identifier + " reconnected to tasks " + ids,
           Severity.INFO);
     }
@@ -311,14 +313,14 @@ public final class URLSession {
    * Lets running tasks finish, then invalidates the session ({@code didBecomeInvalidWithError}).
    */
   public void finishTasksAndInvalidate() {
-    if (invalidate("finishTasksAndInvalidate")) {
+    if (invalidate("finish tasks and invalidate")) {
       link.finishTasksAndInvalidate();
     }
   }
 
   /** Cancels every task, then invalidates the session. */
   public void invalidateAndCancel() {
-    if (invalidate("invalidateAndCancel")) {
+    if (invalidate("invalidate and cancel")) {
       link.invalidateAndCancel();
     }
   }
@@ -351,7 +353,7 @@ public final class URLSession {
     rules.release();
     log.session(
         TimelineEvent.NO_TASK,
-        "sessionInvalidated",
+        "session invalidated",
         error == null ? "" : error.toString(),
         Severity.INFO);
     if (target != null) {

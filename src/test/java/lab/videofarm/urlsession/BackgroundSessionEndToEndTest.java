@@ -196,7 +196,7 @@ class BackgroundSessionEndToEndTest {
             "APP didFinishLaunching",
             "DEVICE handleEventsForBackgroundURLSession",
             "APP handleEvents",
-            "SESSION sessionRelinked",
+            "SESSION session relinked",
             "APP didFinishDownloadingTo",
             "APP didCompleteWithError",
             "APP urlSessionDidFinishEvents",
@@ -328,7 +328,7 @@ class BackgroundSessionEndToEndTest {
             "IllegalStateException: A background URLSession with identifier "
                 + TestAppDelegate.IDENTIFIER
                 + " already exists!");
-    assertThat(phone.events(Layer.SESSION, "sessionRefused"))
+    assertThat(phone.events(Layer.SESSION, "session refused"))
         .singleElement()
         .extracting(TimelineEvent::severity)
         .isEqualTo(Severity.WARNING);

@@ -410,7 +410,7 @@ class URLSessionTest {
         .extracting(TimelineEvent::what, TimelineEvent::detail)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
-                "willBeginDelayedRequest",
+                "delayed request answer ignored",
                 "useNewRequest without a request: continuing with the original"));
   }
 
@@ -792,7 +792,7 @@ class URLSessionTest {
         .until(() -> delegate.calls.contains("urlSessionDidFinishEvents"));
     assertThat(timeline.events())
         .extracting(TimelineEvent::what)
-        .containsSubsequence("sessionCreated", "urlSessionDidFinishEvents");
+        .containsSubsequence("session created", "urlSessionDidFinishEvents");
   }
 
   private static void deliverIgnoringFailure(DaemonEventSink sink, TaskEvent event) {

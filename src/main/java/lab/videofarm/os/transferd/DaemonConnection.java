@@ -15,6 +15,15 @@ public interface DaemonConnection extends AutoCloseable {
   /** The session this connection speaks for. */
   SessionSpec session();
 
+  /**
+   * The daemon's label of this session on the timeline: the background identifier, or {@code
+   * default#N} for a default session, so the session's own rows can carry the same label.
+   */
+  default String label() {
+    String identifier = session().identifier();
+    return identifier == null ? "" : identifier;
+  }
+
   /** Creates a task, suspended, and returns its identifier, unique within the session. */
   long createTask(TaskSpec spec);
 

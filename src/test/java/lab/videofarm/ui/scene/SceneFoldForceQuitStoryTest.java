@@ -52,7 +52,7 @@ class SceneFoldForceQuitStoryTest {
 
   @Test
   void theUserLaunchRelinksBothTasksAndTakesEveryWaitingEvent() {
-    TimelineEvent relinked = first(story, event(Layer.SESSION, "sessionRelinked"));
+    TimelineEvent relinked = first(story, event(Layer.SESSION, "session relinked"));
     Scene atRelink = sceneAfter(story, relinked);
     Scene delivered =
         sceneAfter(
@@ -70,9 +70,10 @@ class SceneFoldForceQuitStoryTest {
             story,
             event(Layer.DAEMON, "session attached")
                 .and(e -> e.sessionId().equals(BACKGROUND) && e.launch() == 2));
-    int waiting = Integer.parseInt(attached.detail().split(" ")[0]);
+    int waiting = Integer.parseInt(attached.detail().split(" ")[1]);
     assertThat(atRelink.session(BACKGROUND).queue())
         .hasSize(waiting)
+        .allMatch(q -> !q.name().isEmpty())
         .anyMatch(q -> q.taskId() == 1 && q.name().equals("DidComplete"));
     assertThat(delivered.session(BACKGROUND).queue()).isEmpty();
   }
