@@ -36,16 +36,6 @@ public final class URLSession {
 
   private static final String INVALIDATED = "Task created in a session that has been invalidated";
 
-  /** Apple's {@code URLSession.DelayedRequestDisposition}: answers willBeginDelayedRequest. */
-  public enum DelayedRequestDisposition {
-    /** Start the original request as planned. */
-    CONTINUE_LOADING,
-    /** Start the request given with this answer instead (e.g. with fresher parameters). */
-    USE_NEW_REQUEST,
-    /** Do not start: the task completes with {@link URLError#CANCELLED}. */
-    CANCEL
-  }
-
   /** A completion handler: {@code (data or file, response, error)}, on the delegate queue. */
   @FunctionalInterface
   public interface CompletionHandler<T> {

@@ -8,7 +8,6 @@ import lab.videofarm.os.transferd.HttpHeader;
 import lab.videofarm.os.transferd.RequestInfo;
 import lab.videofarm.os.transferd.ResponseInfo;
 import lab.videofarm.os.transferd.TaskState;
-import lab.videofarm.urlsession.URLSession.DelayedRequestDisposition;
 import org.junit.jupiter.api.Test;
 
 class ConversionsTest {
@@ -49,13 +48,6 @@ class ConversionsTest {
         .containsExactly(new HttpHeader("Accept", "*/*"), new HttpHeader("X-Client", "lab"));
     assertThat(back.toString()).isEqualTo("PUT " + MOVIE);
     assertThat(back.allHTTPHeaderFields()).isEqualTo(request.allHTTPHeaderFields());
-  }
-
-  @Test
-  void everyDispositionReachesTheDaemonUnderItsOwnName() {
-    for (DelayedRequestDisposition disposition : DelayedRequestDisposition.values()) {
-      assertThat(Conversions.daemonDisposition(disposition).name()).isEqualTo(disposition.name());
-    }
   }
 
   @Test

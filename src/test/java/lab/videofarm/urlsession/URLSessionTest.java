@@ -314,11 +314,12 @@ class URLSessionTest {
               URLSession session,
               URLSessionTask task,
               URLRequest request,
-              java.util.function.BiConsumer<URLSession.DelayedRequestDisposition, URLRequest>
+              java.util.function.BiConsumer<lab.videofarm.os.DelayedRequestDisposition, URLRequest>
                   completionHandler) {
             asked.add(task.taskIdentifier() + " " + request.url());
             completionHandler.accept(
-                URLSession.DelayedRequestDisposition.USE_NEW_REQUEST, request.withUrl(fresher));
+                lab.videofarm.os.DelayedRequestDisposition.USE_NEW_REQUEST,
+                request.withUrl(fresher));
           }
         };
     URLSession session = background("bg", delegate);
@@ -360,9 +361,9 @@ class URLSessionTest {
               URLSession session,
               URLSessionTask task,
               URLRequest request,
-              java.util.function.BiConsumer<URLSession.DelayedRequestDisposition, URLRequest>
+              java.util.function.BiConsumer<lab.videofarm.os.DelayedRequestDisposition, URLRequest>
                   completionHandler) {
-            completionHandler.accept(URLSession.DelayedRequestDisposition.CANCEL, null);
+            completionHandler.accept(lab.videofarm.os.DelayedRequestDisposition.CANCEL, null);
           }
         };
     URLSession session = background("bg", delegate);
@@ -389,9 +390,10 @@ class URLSessionTest {
               URLSession session,
               URLSessionTask task,
               URLRequest request,
-              java.util.function.BiConsumer<URLSession.DelayedRequestDisposition, URLRequest>
+              java.util.function.BiConsumer<lab.videofarm.os.DelayedRequestDisposition, URLRequest>
                   completionHandler) {
-            completionHandler.accept(URLSession.DelayedRequestDisposition.USE_NEW_REQUEST, null);
+            completionHandler.accept(
+                lab.videofarm.os.DelayedRequestDisposition.USE_NEW_REQUEST, null);
           }
         };
     URLSession session = background("bg", delegate);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import lab.videofarm.os.DelayedRequestDisposition;
 
 /**
  * One session's line to the daemon: the only door a URLSession has into it. Every argument and

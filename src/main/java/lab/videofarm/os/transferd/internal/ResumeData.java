@@ -38,7 +38,7 @@ import lab.videofarm.os.transferd.RequestInfo;
  * is not a plain name, raises {@link InvalidResumeDataException}. The partial file is adopted by
  * the task that resumes from it, so the same resume data cannot be used twice.
  */
-public record ResumeData(
+record ResumeData(
     URI url,
     long bytesReceived,
     long expectedTotalBytes,
@@ -47,12 +47,12 @@ public record ResumeData(
     RequestInfo originalRequest,
     RequestInfo currentRequest) {
 
-  public static final String FORMAT = "lab.videofarm.resume-data";
-  public static final int VERSION = 1;
+  static final String FORMAT = "lab.videofarm.resume-data";
+  static final int VERSION = 1;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  public ResumeData {
+  ResumeData {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(validator, "validator");
     Objects.requireNonNull(tempFileName, "tempFileName");
@@ -61,13 +61,13 @@ public record ResumeData(
   }
 
   /** Raised for resume data this daemon cannot use. */
-  public static final class InvalidResumeDataException extends Exception {
-    public InvalidResumeDataException(String message) {
+  static final class InvalidResumeDataException extends Exception {
+    InvalidResumeDataException(String message) {
       super(message);
     }
   }
 
-  public byte[] encode() {
+  byte[] encode() {
     ObjectNode root = JSON.createObjectNode();
     root.put("format", FORMAT);
     root.put("version", VERSION);
@@ -85,7 +85,7 @@ public record ResumeData(
     }
   }
 
-  public static ResumeData decode(byte[] bytes) throws InvalidResumeDataException {
+  static ResumeData decode(byte[] bytes) throws InvalidResumeDataException {
     if (bytes == null || bytes.length == 0) {
       throw new InvalidResumeDataException("resume data is empty");
     }
