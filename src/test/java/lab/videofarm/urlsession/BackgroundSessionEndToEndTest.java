@@ -317,6 +317,30 @@ class BackgroundSessionEndToEndTest {
   }
 
   @Test
+  void aDefaultSessionsRowsCarryTheDaemonsLabelForIt() throws Exception {
+    PhoneFixture phone = phone();
+    byte[] movie = randomBytes(20_000, 91);
+    Files.write(phone.device.containerDirectory(APP).resolve("labelled.mp4"), movie);
+    URI url = phone.videos.movieUrl(phone.videos.createVideo("labelled"));
+    phone.launch();
+
+    phone.app("defaultSessionUploadThenFetch", url.toString(), "labelled.mp4");
+
+    String label =
+        phone.events(Layer.DAEMON, "session attached").stream()
+            .map(TimelineEvent::sessionId)
+            .filter(id -> id.startsWith("default#"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(phone.events(Layer.SESSION, "session created"))
+        .extracting(TimelineEvent::sessionId)
+        .contains(label);
+    assertThat(phone.events(Layer.DELEGATE, "needNewBodyStream"))
+        .extracting(TimelineEvent::sessionId)
+        .containsOnly(label);
+  }
+
+  @Test
   void aSecondSessionWithTheSameIdentifierIsRefusedInsideTheApp() throws Exception {
     PhoneFixture phone = phone();
     phone.launch();
