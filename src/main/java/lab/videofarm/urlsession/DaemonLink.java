@@ -103,12 +103,12 @@ final class DaemonLink {
     return connection.task(taskId);
   }
 
-  /** The session's tasks the daemon still knows; none once detached. */
   /** The daemon's label of the session, {@code default#N} for a default session. */
   String label() {
     return connection.label();
   }
 
+  /** The session's tasks the daemon still knows; none once detached. */
   List<TaskSnapshot> allTasks() {
     return detached ? List.of() : connection.allTasks();
   }

@@ -765,6 +765,22 @@ class URLSessionTest {
   }
 
   @Test
+  void aGetAllTasksAnswerStillQueuedWhenTheProcessDiesIsDroppedQuietly() {
+    List<Runnable> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+    URLSession session =
+        URLSession.session(
+            URLSessionConfiguration.background("bg"), new RecordingDelegate(), held::add);
+    AtomicBoolean answered = new AtomicBoolean();
+    session.getAllTasks(tasks -> answered.set(true));
+
+    process.kill();
+    held.forEach(Runnable::run);
+
+    assertThat(held).isNotEmpty();
+    assertThat(answered).isFalse();
+  }
+
+  @Test
   void eventsQueuedWhileTheSessionConnectsNeverBlockTheSwingThreadAsItsQueue() throws Exception {
     RecordingDelegate delegate = new RecordingDelegate();
     AtomicBoolean swingStayedFree = new AtomicBoolean();
