@@ -86,22 +86,7 @@ record ResumeData(
   }
 
   static ResumeData decode(byte[] bytes) throws InvalidResumeDataException {
-    if (bytes == null || bytes.length == 0) {
-      throw new InvalidResumeDataException("resume data is empty");
-    }
-    JsonNode root;
-    try {
-      root = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new InvalidResumeDataException("resume data is not readable: " + e.getMessage());
-    }
-    if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
-      throw new InvalidResumeDataException("resume data is not in the " + FORMAT + " format");
-    }
-    int version = root.path("version").asInt(-1);
-    if (version != VERSION) {
-      throw new InvalidResumeDataException("resume data version " + version + " is not supported");
-    }
+    JsonNode root = envelope(bytes, FORMAT, VERSION, "resume data");
     try {
       String tempFileName = text(root, "tempFileName");
       if (tempFileName.isEmpty()
@@ -125,6 +110,31 @@ record ResumeData(
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new InvalidResumeDataException("resume data is incomplete: " + e.getMessage());
     }
+  }
+
+  /**
+   * The JSON object of {@code bytes}, checked to be of {@code format} at {@code version}; {@code
+   * kind} names the data in the version's error.
+   */
+  static JsonNode envelope(byte[] bytes, String format, int version, String kind)
+      throws InvalidResumeDataException {
+    if (bytes == null || bytes.length == 0) {
+      throw new InvalidResumeDataException("resume data is empty");
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new InvalidResumeDataException("resume data is not readable: " + e.getMessage());
+    }
+    if (root == null || !root.isObject() || !format.equals(root.path("format").asText())) {
+      throw new InvalidResumeDataException("resume data is not in the " + format + " format");
+    }
+    int found = root.path("version").asInt(-1);
+    if (found != version) {
+      throw new InvalidResumeDataException(kind + " version " + found + " is not supported");
+    }
+    return root;
   }
 
   private static String text(JsonNode node, String field) throws InvalidResumeDataException {
