@@ -33,7 +33,8 @@ final class Conversions {
         configuration.isBackground() || configuration.waitsForConnectivity(),
         configuration.sessionSendsLaunchEvents(),
         configuration.isDiscretionary(),
-        headers(configuration.httpAdditionalHeaders()));
+        headers(configuration.httpAdditionalHeaders()),
+        configuration.httpMaximumConnectionsPerHost());
   }
 
   static RequestInfo requestInfo(URLRequest request) {

@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * <p>Defaults are Apple's: request timeout 60 s (an idle timer), resource timeout 7 days, {@code
  * sessionSendsLaunchEvents} true, {@code isDiscretionary} false, {@code waitsForConnectivity} false
- * (background sessions wait anyway).
+ * (background sessions wait anyway), {@code httpMaximumConnectionsPerHost} 6.
  */
 public final class URLSessionConfiguration {
   private final String identifier;
@@ -22,6 +22,7 @@ public final class URLSessionConfiguration {
   private boolean sessionSendsLaunchEvents = true;
   private boolean discretionary;
   private Map<String, String> httpAdditionalHeaders = Map.of();
+  private int httpMaximumConnectionsPerHost = 6;
 
   private URLSessionConfiguration(String identifier) {
     this.identifier = identifier;
@@ -53,6 +54,7 @@ public final class URLSessionConfiguration {
     copy.sessionSendsLaunchEvents = sessionSendsLaunchEvents;
     copy.discretionary = discretionary;
     copy.httpAdditionalHeaders = httpAdditionalHeaders;
+    copy.httpMaximumConnectionsPerHost = httpMaximumConnectionsPerHost;
     return copy;
   }
 
@@ -114,6 +116,22 @@ public final class URLSessionConfiguration {
     this.httpAdditionalHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 
+  /**
+   * How many of the session's tasks talk to one host at once. The others wait for a connection, and
+   * a task's request timeout starts only when it has one.
+   */
+  public int httpMaximumConnectionsPerHost() {
+    return httpMaximumConnectionsPerHost;
+  }
+
+  public void setHttpMaximumConnectionsPerHost(int maximum) {
+    if (maximum < 1) {
+      throw new IllegalArgumentException(
+          "httpMaximumConnectionsPerHost must be at least 1, not " + maximum);
+    }
+    this.httpMaximumConnectionsPerHost = maximum;
+  }
+
   @Override
   public String toString() {
     return (identifier == null ? "default" : "background(" + identifier + ")")
@@ -126,6 +144,8 @@ public final class URLSessionConfiguration {
         + " sessionSendsLaunchEvents="
         + sessionSendsLaunchEvents
         + " isDiscretionary="
-        + discretionary;
+        + discretionary
+        + " httpMaximumConnectionsPerHost="
+        + httpMaximumConnectionsPerHost;
   }
 }

@@ -1,9 +1,12 @@
 package lab.videofarm.urlsession;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.util.List;
+import lab.videofarm.os.process.AppProcess;
 import lab.videofarm.os.transferd.HttpHeader;
 import lab.videofarm.os.transferd.RequestInfo;
 import lab.videofarm.os.transferd.ResponseInfo;
@@ -51,6 +54,45 @@ class ConversionsTest {
   }
 
   @Test
+  void theSessionsConnectionsPerHostReachTheDaemon() {
+    URLSessionConfiguration configuration = URLSessionConfiguration.background("bg");
+    configuration.setHttpMaximumConnectionsPerHost(2);
+
+    assertThat(Conversions.sessionSpec(process(), configuration).httpMaximumConnectionsPerHost())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aSessionHasSixConnectionsPerHostUnlessItsConfigurationSaysOtherwise() {
+    assertThat(
+            Conversions.sessionSpec(process(), URLSessionConfiguration.defaultConfiguration())
+                .httpMaximumConnectionsPerHost())
+        .isEqualTo(6);
+  }
+
+  @Test
+  void fewerThanOneConnectionPerHostIsRefused() {
+    assertThatThrownBy(
+            () ->
+                URLSessionConfiguration.defaultConfiguration().setHttpMaximumConnectionsPerHost(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("httpMaximumConnectionsPerHost");
+  }
+
+  /** A process that only says who it is, which is all a session spec needs. */
+  private static AppProcess process() {
+    return (AppProcess)
+        Proxy.newProxyInstance(
+            AppProcess.class.getClassLoader(),
+            new Class<?>[] {AppProcess.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "bundleId" -> "lab.videofarm.app";
+                  case "launchNumber" -> 1;
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
+  }
+
   void everyDaemonTaskStateIsTheTaskStateOfTheSameName() {
     for (TaskState state : TaskState.values()) {
       assertThat(Conversions.state(state).name()).isEqualTo(state.name());

@@ -106,7 +106,22 @@ final class DaemonHarness implements AutoCloseable {
         spec.waitsForConnectivity(),
         spec.sessionSendsLaunchEvents(),
         spec.discretionary(),
-        spec.additionalHeaders());
+        spec.additionalHeaders(),
+        spec.httpMaximumConnectionsPerHost());
+  }
+
+  static SessionSpec withConnectionsPerHost(SessionSpec spec, int maximum) {
+    return new SessionSpec(
+        spec.bundleId(),
+        spec.launch(),
+        spec.identifier(),
+        spec.timeoutIntervalForRequest(),
+        spec.timeoutIntervalForResource(),
+        spec.waitsForConnectivity(),
+        spec.sessionSendsLaunchEvents(),
+        spec.discretionary(),
+        spec.additionalHeaders(),
+        maximum);
   }
 
   static TaskSpec download(URI url) {

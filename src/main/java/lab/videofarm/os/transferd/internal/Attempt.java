@@ -25,8 +25,16 @@ final class Attempt {
   /** Bytes this attempt moved, either way. */
   volatile long bytesMoved;
 
+  /** The host whose connection (of the session's {@link HostConnections}) it holds, or null. */
+  final String host;
+
   Attempt(Instant now) {
+    this(now, null);
+  }
+
+  Attempt(Instant now, String host) {
     this.lastActivity = now;
+    this.host = host;
   }
 
   /** Records why it must stop (the first reason wins) and breaks its connection. */

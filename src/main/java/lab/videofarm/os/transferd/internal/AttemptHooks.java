@@ -304,7 +304,7 @@ final class AttemptHooks implements TransferListener {
           task.bytesReceived += count;
           parts.meter().moved(task, ProgressMeter.Direction.WRITE, false);
           if (parts.meter().persistDue(task)) {
-            parts.store().changed();
+            parts.store().progressed();
           }
         });
   }

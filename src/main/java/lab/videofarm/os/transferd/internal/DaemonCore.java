@@ -61,9 +61,10 @@ import lab.videofarm.os.transferd.TransferService.BackgroundRelauncher;
  *
  * A RUNNING task is in exactly one {@link TaskRecord.Phase}: DELAYED (a clock timer will advance
  * it: earliestBeginDate, the relaunch rate limiter, a retry backoff; or the app's answer to
- * WillBeginDelayedRequest), WAITING_FOR_CONNECTIVITY (the network listener advances it), or ACTIVE
- * (an {@link Attempt} runs on a worker). Each session's undelivered events wait in its {@link
- * SessionChannel#queue}.
+ * WillBeginDelayedRequest), WAITING_FOR_CONNECTIVITY (the network listener advances it),
+ * WAITING_FOR_CONNECTION (its session's connections to the host are taken; an ending attempt
+ * advances it, see {@link HostConnections}), or ACTIVE (an {@link Attempt} runs on a worker). Each
+ * session's undelivered events wait in its {@link SessionChannel#queue}.
  *
  * <h2>Promises</h2>
  *

@@ -30,6 +30,10 @@ import org.apache.hc.core5.util.Timeout;
  * (timeoutIntervalForRequest, on the device clock) decides when a silent connection has failed.
  * Redirects are followed.
  *
+ * <p>The pool itself sets no useful limit: the scheduler admits a task only once its session has a
+ * connection to the host free ({@link HostConnections}), so no exchange waits in the pool, where
+ * its request timer would run with no byte to wait for.
+ *
  * <p>Informational (1xx) responses, such as a resumable upload's {@code 104 Upload Resumption
  * Supported}, reach the {@link InformationalListener} set on the exchange's context with {@link
  * #listenForInformationalResponses}. The classic client reads them while it waits to send a body
@@ -45,6 +49,9 @@ final class HttpTransport implements AutoCloseable {
   private static final String INFORMATIONAL_LISTENER =
       InformationalListener.class.getName() + ".listener";
 
+  /** Far above any session's connections per host: the scheduler does the limiting. */
+  private static final int POOL_LIMIT = 10_000;
+
   private final CloseableHttpClient client;
 
   /** Hands the 1xx responses of the exchange that uses {@code context} to {@code listener}. */
@@ -58,8 +65,8 @@ final class HttpTransport implements AutoCloseable {
             .disableContentCompression()
             .setConnectionManager(
                 PoolingHttpClientConnectionManagerBuilder.create()
-                    .setMaxConnTotal(64)
-                    .setMaxConnPerRoute(32)
+                    .setMaxConnTotal(POOL_LIMIT)
+                    .setMaxConnPerRoute(POOL_LIMIT)
                     .setDefaultConnectionConfig(
                         ConnectionConfig.custom()
                             .setConnectTimeout(Timeout.ofSeconds(10))

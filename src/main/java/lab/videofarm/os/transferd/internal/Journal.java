@@ -70,7 +70,10 @@ import java.util.zip.CRC32;
  * <h2>Honest limits</h2>
  *
  * <ul>
- *   <li>Every commit rewrites the whole snapshot: fine for tens of tasks, not for thousands.
+ *   <li>Every commit rewrites the whole snapshot, about 1.4 kB a task. Progress alone is
+ *       checkpointed at a bounded rate ({@code StateStore}), so a thousand transfers in flight cost
+ *       a few hundred kB a second; but every other change (a task made, resumed, finished) still
+ *       writes all the tasks, so a burst of changes with thousands of tasks is slow.
  *   <li>Bytes downloaded after the last commit are not counted in it; on restart the daemon trusts
  *       the partial file's length instead, which is right after a process death but not after a
  *       power cut that loses unsynced file data.

@@ -8,8 +8,8 @@ import lab.videofarm.os.transferd.TaskEvent;
 /**
  * One throttle for progress, both ways: DidSendBodyData and DidWriteData at most every {@value
  * #EVENT_INTERVAL_MILLIS} ms of device time (plus the last one), the timeline at every 10% step or
- * once a second, and the journal once a second while a download writes. Called under the daemon's
- * lock; its state is the task's {@link TaskRecord.Meter}.
+ * once a second, and the journal's checkpoint ({@link StateStore#progressed}) at most once a second
+ * per download. Called under the daemon's lock; its state is the task's {@link TaskRecord.Meter}.
  */
 final class ProgressMeter {
   static final long EVENT_INTERVAL_MILLIS = 100;

@@ -47,6 +47,9 @@ final class Scheduler {
   private final CallFactory calls;
   private final BooleanSupplier closed;
 
+  /** Guarded by the lock: numbers the waits for a connection, in order. */
+  private long waits;
+
   Scheduler(
       DaemonLock lock,
       Clock clock,
@@ -90,7 +93,8 @@ final class Scheduler {
   void pause(TaskRecord task) {
     timers.stopAll(task);
     if (task.run.phase == TaskRecord.Phase.DELAYED
-        || task.run.phase == TaskRecord.Phase.WAITING_FOR_CONNECTIVITY) {
+        || task.run.phase == TaskRecord.Phase.WAITING_FOR_CONNECTIVITY
+        || task.run.phase == TaskRecord.Phase.WAITING_FOR_CONNECTION) {
       task.run.phase = TaskRecord.Phase.IDLE;
     }
   }
@@ -125,7 +129,38 @@ final class Scheduler {
           "The Internet connection appears to be offline.",
           false);
     } else {
+      connectThenRun(task);
+    }
+  }
+
+  /** Runs the task if its session has a connection to the host free; otherwise it waits for one. */
+  private void connectThenRun(TaskRecord task) {
+    String host = HostConnections.hostOf(task);
+    task.run.connectionHost = host;
+    if (HostConnections.free(task.session, host)) {
       run(task);
+      return;
+    }
+    task.run.phase = TaskRecord.Phase.WAITING_FOR_CONNECTION;
+    task.run.waitingSince = ++waits;
+    if (!task.run.loggedWaitingForConnection) {
+      task.run.loggedWaitingForConnection = true;
+      log.task(
+          task,
+          "waiting for a connection",
+          task.session.spec.httpMaximumConnectionsPerHost() + " per host in use");
+    }
+  }
+
+  /** A connection to {@code host} was let go: the tasks waiting longest take what is free. */
+  private void connectionFreed(SessionChannel session, String host) {
+    while (host != null && HostConnections.free(session, host)) {
+      TaskRecord next = HostConnections.longestWaiting(session, host);
+      if (next == null) {
+        return;
+      }
+      next.run.phase = TaskRecord.Phase.IDLE;
+      advance(next);
     }
   }
 
@@ -216,8 +251,9 @@ final class Scheduler {
   private void run(TaskRecord task) {
     task.started = true;
     task.run.phase = TaskRecord.Phase.ACTIVE;
-    Attempt attempt = new Attempt(clock.now());
+    Attempt attempt = new Attempt(clock.now(), task.run.connectionHost);
     task.run.attempt = attempt;
+    task.run.loggedWaitingForConnection = false;
     timers.armIdle(task);
     TransferCall call = calls.newCall(task, attempt);
     workers.execute(
@@ -247,7 +283,11 @@ final class Scheduler {
       task.waiters.bodyStream = null;
     }
     StopReason stop = attempt.stopReason();
-    if (task.isFinished() || stop == StopReason.DAEMON_CLOSED || closed.getAsBoolean()) {
+    if (stop == StopReason.DAEMON_CLOSED || closed.getAsBoolean()) {
+      return;
+    }
+    if (task.isFinished()) {
+      connectionFreed(task.session, attempt.host);
       return;
     }
     Exception cause = failure;
@@ -259,6 +299,7 @@ final class Scheduler {
       log.task(task, "connection lost", DaemonLog.describe(cause));
     }
     recover(task, RetryPolicy.recover(ending(task, attempt, stop, cause)));
+    connectionFreed(task.session, attempt.host);
   }
 
   private static RetryPolicy.Ending ending(

@@ -190,6 +190,7 @@ final class StateCodec {
     node.put("sessionSendsLaunchEvents", spec.sessionSendsLaunchEvents());
     node.put("discretionary", spec.discretionary());
     node.set("additionalHeaders", headers(spec.additionalHeaders()));
+    node.put("maxConnectionsPerHost", spec.httpMaximumConnectionsPerHost());
     return node;
   }
 
@@ -203,7 +204,11 @@ final class StateCodec {
         flag(node, "waitsForConnectivity"),
         flag(node, "sessionSendsLaunchEvents"),
         flag(node, "discretionary"),
-        headers(array(node, "additionalHeaders")));
+        headers(array(node, "additionalHeaders")),
+        // Journals written before the limit was kept had Apple's default.
+        node.has("maxConnectionsPerHost")
+            ? small(node, "maxConnectionsPerHost")
+            : SessionSpec.DEFAULT_MAXIMUM_CONNECTIONS_PER_HOST);
   }
 
   private static ObjectNode task(TaskRecord task) {

@@ -2,6 +2,7 @@ package lab.videofarm.os.transferd.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,13 @@ import lab.videofarm.os.transferd.TaskState;
  * they are encoded and written under a lock of their own, always the newest one: a later state is
  * never overwritten by an earlier one. A flush returns once the caller's own changes are on disk,
  * whichever thread wrote them; a thread that changed nothing does not wait.
+ *
+ * <p>Progress alone ({@link #progressed}) is checkpointed, not written on every report: at most
+ * once every {@link #PROGRESS_INTERVAL}, and no oftener than keeps such checkpoints under {@value
+ * #PROGRESS_BYTES_PER_SECOND} journal bytes a second, so a thousand transfers in flight cost a
+ * bounded number of writes. Until then the journal's byte counts lag behind, which costs nothing:
+ * on restart a download continues from its partial file's length (see {@link Journal}). Any other
+ * change carries the newest counts along with it.
  */
 final class StateStore {
   /** The daemon's registries, read under its lock when a snapshot is taken. */
@@ -28,6 +36,9 @@ final class StateStore {
       Path downloads) {}
 
   private record Snapshot(long sequence, byte[] payload) {}
+
+  static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
+  static final long PROGRESS_BYTES_PER_SECOND = 256 * 1024;
 
   private final Journal journal;
   private final Object lock;
@@ -43,6 +54,15 @@ final class StateStore {
 
   /** Guarded by {@link #lock}. */
   private long encoded;
+
+  /** Guarded by {@link #lock}: progress was made that no snapshot holds yet. */
+  private boolean progressBehind;
+
+  /** Guarded by {@link #lock}: when the last snapshot was taken ({@link System#nanoTime}). */
+  private long lastSnapshotNanos;
+
+  /** Guarded by {@link #lock}: the size of the last snapshot taken. */
+  private int lastSnapshotBytes;
 
   /** Guarded by {@link #lock}: the newest snapshot taken, written or not. */
   private Snapshot latest;
@@ -66,8 +86,25 @@ final class StateStore {
     needs.set(encoded + 1);
   }
 
+  /**
+   * Marks that bytes moved; the caller holds the daemon's lock. A checkpoint is taken when one is
+   * due, else the progress waits for the next change or checkpoint.
+   */
+  void progressed() {
+    long gap =
+        Math.max(
+            PROGRESS_INTERVAL.toNanos(),
+            lastSnapshotBytes * 1_000_000_000L / PROGRESS_BYTES_PER_SECOND);
+    if (encoded == 0 || System.nanoTime() - lastSnapshotNanos >= gap) {
+      changed();
+    } else {
+      progressBehind = true;
+    }
+  }
+
   /** Takes a last snapshot if anything changed and refuses any later change; under the lock. */
   void seal() {
+    dirty |= progressBehind;
     takeSnapshot();
     sealed = true;
   }
@@ -123,6 +160,7 @@ final class StateStore {
       return;
     }
     dirty = false;
+    progressBehind = false;
     try {
       byte[] payload =
           StateCodec.encode(
@@ -131,6 +169,8 @@ final class StateStore {
               sources.apps().relaunchCounts(),
               sources.downloads());
       latest = new Snapshot(++encoded, payload);
+      lastSnapshotNanos = System.nanoTime();
+      lastSnapshotBytes = payload.length;
     } catch (IOException | RuntimeException e) {
       log.daemon("journal write failed", DaemonLog.describe(e), Severity.ERROR);
     }

@@ -36,6 +36,11 @@ final class TaskRecord {
     DELAYED,
     /** Waiting for the network to come back. */
     WAITING_FOR_CONNECTIVITY,
+    /**
+     * Waiting for one of the session's connections to its host ({@link HostConnections}); the
+     * request timer does not run.
+     */
+    WAITING_FOR_CONNECTION,
     /** An attempt runs on a worker thread. */
     ACTIVE
   }
@@ -57,6 +62,15 @@ final class TaskRecord {
     Clock.Timer delayTimer;
     Clock.Timer idleTimer;
     Clock.Timer resourceTimer;
+
+    /** The host whose connection the attempt holds, or the task waits for. */
+    String connectionHost;
+
+    /** Orders the tasks waiting for a connection: the first to wait goes first. */
+    long waitingSince;
+
+    /** The timeline said so once; said again only after the task got a connection. */
+    boolean loggedWaitingForConnection;
 
     /** Device time the task last became RUNNING; null while it is not. */
     Instant runningSince;

@@ -29,10 +29,11 @@
  * goes in it) and restores it on start. {@code DownloadsFolder} owns the partial files: it hands
  * them to resume data, expires unused resume data, and removes orphans on start.
  *
- * <p><b>Smaller parts.</b> {@code Attempt}: one exchange, stoppable from any thread; {@code Link}:
- * the network conditioner applied to it; {@code HttpTransport}: the HttpClient 5 classic client;
- * {@code HttpMessages}: header rules and conversions; {@link
- * lab.videofarm.os.transferd.internal.ResumeData} and {@link
+ * <p><b>Smaller parts.</b> {@code Attempt}: one exchange, stoppable from any thread; {@code
+ * HostConnections}: a session's httpMaximumConnectionsPerHost, which tasks wait for before their
+ * attempt (and its request timer) starts; {@code Link}: the network conditioner applied to it;
+ * {@code HttpTransport}: the HttpClient 5 classic client; {@code HttpMessages}: header rules and
+ * conversions; {@link lab.videofarm.os.transferd.internal.ResumeData} and {@link
  * lab.videofarm.os.transferd.internal.UploadResumeData}: the opaque resume data; {@code
  * ResumableUploadDraft}: resumable uploads, one class per interop version; {@link
  * lab.videofarm.os.transferd.internal.ErrorCodes}: Apple's codes and why each is used; {@code

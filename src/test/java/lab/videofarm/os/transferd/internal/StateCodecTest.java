@@ -41,7 +41,8 @@ class StateCodecTest {
           true,
           true,
           false,
-          List.of(new HttpHeader("X-App", "1")));
+          List.of(new HttpHeader("X-App", "1")),
+          3);
   private static final SessionKey KEY = SessionKey.background(SPEC.bundleId(), SPEC.identifier());
 
   /** One background session with one running download and one queued completion. */
@@ -82,6 +83,17 @@ class StateCodecTest {
     assertThat(task.bytesReceived).isEqualTo(4096);
     assertThat(task.validator).isEqualTo("\"v1\"");
     assertThat(session.queue).extracting(p -> p.event().taskIdentifier()).containsExactly(6L);
+  }
+
+  @Test
+  void aJournalFromBeforeConnectionsPerHostWereKeptGivesItsSessionsApplesDefault()
+      throws Exception {
+    ObjectNode root = (ObjectNode) JSON.readTree(state());
+    ((ObjectNode) session(root).get("spec")).remove("maxConnectionsPerHost");
+
+    StateCodec.Restored restored = StateCodec.decode(JSON.writeValueAsBytes(root), DOWNLOADS);
+
+    assertThat(restored.sessions().get(0).spec.httpMaximumConnectionsPerHost()).isEqualTo(6);
   }
 
   @Test
