@@ -109,7 +109,7 @@ class LabWindowTest {
                 event.taskId() == task
                     && event.layer() == Layer.DAEMON
                     && event.detail().contains("-999"));
-    assertThat(cancelled.detail()).contains("reason 0");
+    assertThat(cancelled.detail()).contains("reason UserForceQuitApplication");
   }
 
   @Test
