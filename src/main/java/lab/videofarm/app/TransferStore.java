@@ -39,8 +39,21 @@ final class TransferStore {
   /** Guarded by {@code this}. Upload resume data of failed uploads, for this launch only. */
   private final Map<Long, byte[]> uploadResumeData = new HashMap<>();
 
+  /** Told when the app files a record for the first time: the timeline names it then. */
+  interface RecordCreated {
+    void created(String kind, String videoId, long taskIdentifier);
+  }
+
+  private final RecordCreated created;
+
   TransferStore(AppArchives archives, SavedState saved) {
+    this(archives, saved, (kind, record, taskIdentifier) -> {});
+  }
+
+  /** {@code created} hears of each record the app files for the first time. */
+  TransferStore(AppArchives archives, SavedState saved, RecordCreated created) {
     this.archives = archives;
+    this.created = created;
     uploads.putAll(saved.uploads());
     downloads.putAll(saved.downloads());
   }
@@ -53,7 +66,9 @@ final class TransferStore {
 
   /** Files {@code upload} under its task identifier and saves. */
   synchronized void putUpload(VFMVideoUpload upload) {
-    uploads.put(upload.taskIdentifier(), upload);
+    if (uploads.put(upload.taskIdentifier(), upload) == null) {
+      created.created("upload", upload.videoId(), upload.taskIdentifier());
+    }
     saveUploads();
   }
 
@@ -95,7 +110,8 @@ final class TransferStore {
   synchronized void rekeyUpload(long oldTask, VFMVideoUpload continued) {
     uploads.remove(oldTask);
     uploadResumeData.remove(oldTask);
-    putUpload(continued);
+    uploads.put(continued.taskIdentifier(), continued);
+    saveUploads();
   }
 
   synchronized void keepUploadResumeData(long taskIdentifier, byte[] resumeData) {
@@ -136,7 +152,9 @@ final class TransferStore {
 
   /** Files {@code download} under {@code key} and saves. */
   synchronized void putDownload(long key, VFMVideoDownload download) {
-    downloads.put(key, download);
+    if (downloads.put(key, download) == null) {
+      created.created("download", download.video().id(), key);
+    }
     saveDownloads();
   }
 
@@ -160,7 +178,8 @@ final class TransferStore {
    */
   synchronized void rekey(long oldKey, long newKey, VFMVideoDownload download) {
     downloads.remove(oldKey);
-    putDownload(newKey, download);
+    downloads.put(newKey, download);
+    saveDownloads();
   }
 
   // ---- all of them ----

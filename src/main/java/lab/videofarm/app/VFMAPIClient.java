@@ -87,7 +87,11 @@ public final class VFMAPIClient implements URLSessionDownloadDelegate {
     this.archives = archives;
     this.identifier = saved.session().map(SavedSession::identifier).orElse(BACKGROUND_IDENTIFIER);
     this.log = new AppLog(application, identifier);
-    this.store = new TransferStore(archives, saved);
+    this.store =
+        new TransferStore(
+            archives,
+            saved,
+            (kind, videoId, task) -> log.report("record created", task, kind + " " + videoId));
     this.sessions = new ClientSessions(identifier, this, this::saveSession, this::reconcile);
     TaskActions tasks = new SessionTaskActions(sessions::background, log);
     this.prepare =

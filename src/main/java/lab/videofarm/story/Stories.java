@@ -85,7 +85,7 @@ public final class Stories {
           check
               .step(
                   "1. the app creates the background session",
-                  event(Layer.SESSION, "sessionCreated"))
+                  event(Layer.SESSION, "session created"))
               .step("1. the daemon owns the download", task(task, Layer.DAEMON, "task created"))
               .step("2. the device kills the app", killed())
               .step("2. the daemon keeps transferring", task(task, Layer.DAEMON, "downloading"));
@@ -168,7 +168,7 @@ public final class Stories {
               .step("3. the user launches the app again", userLaunch())
               .step(
                   "3. the delegate is relinked by identifier",
-                  event(Layer.SESSION, "sessionRelinked"))
+                  event(Layer.SESSION, "session relinked"))
               .step("3. the task completes cancelled by force-quit", forceQuitCancel(task))
               .step("3. kept resumable, with its resume data", resumable())
               .step(
@@ -232,7 +232,8 @@ public final class Stories {
         .step("3. the daemon queues the events", task(task, Layer.DAEMON, "event queued"))
         .step("3. ...and relaunches the app in the background", backgroundLaunch())
         .step("4. the new launch restores its archives", restored(archive))
-        .step("4. the delegate is relinked by identifier", event(Layer.SESSION, "sessionRelinked"));
+        .step(
+            "4. the delegate is relinked by identifier", event(Layer.SESSION, "session relinked"));
   }
 
   /**
@@ -330,7 +331,7 @@ public final class Stories {
   }
 
   private static Predicate<TimelineEvent> killed() {
-    return event(Layer.DEVICE, "appState")
+    return event(Layer.DEVICE, "app state")
         .and(event -> event.detail().contains("NOT_RUNNING (terminated by the system)"));
   }
 

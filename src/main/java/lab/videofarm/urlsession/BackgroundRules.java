@@ -45,7 +45,7 @@ final class BackgroundRules {
     }
     if (!identifiers().claim(identifier)) {
       String message = "A background URLSession with identifier " + identifier + " already exists!";
-      log.session(TimelineEvent.NO_TASK, "sessionRefused", message, Severity.WARNING);
+      log.session(TimelineEvent.NO_TASK, "session refused", message, Severity.WARNING);
       throw new IllegalStateException(message);
     }
   }

@@ -13,7 +13,6 @@ import lab.videofarm.os.transferd.SessionSpec;
 import lab.videofarm.os.transferd.TaskState;
 import lab.videofarm.os.transferd.TransferError;
 import lab.videofarm.os.transferd.UploadBody;
-import lab.videofarm.urlsession.URLSession.DelayedRequestDisposition;
 import lab.videofarm.urlsession.URLSessionTask.State;
 
 /**
@@ -99,16 +98,6 @@ final class Conversions {
       case SUSPENDED -> State.SUSPENDED;
       case CANCELING -> State.CANCELING;
       case COMPLETED -> State.COMPLETED;
-    };
-  }
-
-  static lab.videofarm.os.transferd.DelayedRequestDisposition daemonDisposition(
-      DelayedRequestDisposition disposition) {
-    return switch (disposition) {
-      case CONTINUE_LOADING ->
-          lab.videofarm.os.transferd.DelayedRequestDisposition.CONTINUE_LOADING;
-      case USE_NEW_REQUEST -> lab.videofarm.os.transferd.DelayedRequestDisposition.USE_NEW_REQUEST;
-      case CANCEL -> lab.videofarm.os.transferd.DelayedRequestDisposition.CANCEL;
     };
   }
 

@@ -55,7 +55,7 @@ final class DaemonLink {
       return new DaemonLink(daemon.connect(spec, bridge), bridge, queue, log);
     } catch (SessionInUseException e) {
       abandon(bridge, queue, rules);
-      log.session(TimelineEvent.NO_TASK, "sessionRefused", e.getMessage(), Severity.WARNING);
+      log.session(TimelineEvent.NO_TASK, "session refused", e.getMessage(), Severity.WARNING);
       throw new URLError(
           URLError.BACKGROUND_SESSION_IN_USE_BY_ANOTHER_PROCESS, e.getMessage(), Map.of());
     } catch (RuntimeException e) {
@@ -91,7 +91,7 @@ final class DaemonLink {
     try {
       connection.close();
     } finally {
-      log.session(TimelineEvent.NO_TASK, "sessionDetached", "the app process died", Severity.INFO);
+      log.session(TimelineEvent.NO_TASK, "session detached", "the app process died", Severity.INFO);
     }
   }
 
@@ -101,6 +101,11 @@ final class DaemonLink {
 
   Optional<TaskSnapshot> task(long taskId) {
     return connection.task(taskId);
+  }
+
+  /** The daemon's label of the session, {@code default#N} for a default session. */
+  String label() {
+    return connection.label();
   }
 
   /** The session's tasks the daemon still knows; none once detached. */

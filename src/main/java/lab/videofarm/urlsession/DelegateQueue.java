@@ -13,12 +13,14 @@ import lab.videofarm.urlsession.internal.SerialExecutor;
  * (Swing) thread.
  */
 final class DelegateQueue implements Executor {
+  private final AppProcess process;
   private final Executor executor;
 
   /** The session's own queue, or null when the app gave its executor. */
   private final ExecutorService owned;
 
-  private DelegateQueue(Executor executor, ExecutorService owned) {
+  private DelegateQueue(AppProcess process, Executor executor, ExecutorService owned) {
+    this.process = process;
     this.executor = executor;
     this.owned = owned;
   }
@@ -26,11 +28,11 @@ final class DelegateQueue implements Executor {
   /** The app's executor made serial, or a new serial queue when {@code appQueue} is null. */
   static DelegateQueue of(AppProcess process, String identifier, Executor appQueue) {
     if (appQueue != null) {
-      return new DelegateQueue(new SerialExecutor(appQueue), null);
+      return new DelegateQueue(process, new SerialExecutor(appQueue), null);
     }
     ExecutorService own =
         process.newSerialQueue("URLSession " + (identifier == null ? "default" : identifier));
-    return new DelegateQueue(own, own);
+    return new DelegateQueue(process, own, own);
   }
 
   @Override
@@ -38,12 +40,31 @@ final class DelegateQueue implements Executor {
     executor.execute(work);
   }
 
-  /** Queues an answer for the app, unless its process is gone: then nobody is left to call. */
+  /**
+   * Queues an answer for the app, unless its process is gone: then nobody is left to call. An
+   * answer still waiting when the process dies (a {@code getAllTasks} callback behind a slow
+   * delegate call) is dropped when its turn comes; one cut short by the death finds the launch's
+   * classes gone ({@link LinkageError}) and ends quietly too.
+   */
   void executeIfAlive(Runnable work) {
     try {
-      executor.execute(work);
+      executor.execute(() -> runIfAlive(work));
     } catch (RejectedExecutionException deadProcess) {
       // Nothing to do: the app that asked no longer exists.
+    }
+  }
+
+  private void runIfAlive(Runnable work) {
+    if (!process.isAlive()) {
+      return;
+    }
+    try {
+      work.run();
+    } catch (LinkageError e) {
+      if (process.isAlive()) {
+        throw e;
+      }
+      // The launch died under the answer: its class loader is closed, and nobody is listening.
     }
   }
 

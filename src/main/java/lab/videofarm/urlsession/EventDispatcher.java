@@ -1,12 +1,12 @@
 package lab.videofarm.urlsession;
 
 import java.io.InputStream;
+import lab.videofarm.os.DelayedRequestDisposition;
 import lab.videofarm.os.timeline.TimelineEvent;
 import lab.videofarm.os.timeline.TimelineEvent.Severity;
 import lab.videofarm.os.transferd.RequestInfo;
 import lab.videofarm.os.transferd.TaskEvent;
 import lab.videofarm.os.transferd.TaskKind;
-import lab.videofarm.urlsession.URLSession.DelayedRequestDisposition;
 
 /**
  * Turns each event from the daemon into its delegate call: one method per {@link TaskEvent}. Runs
@@ -243,7 +243,7 @@ final class EventDispatcher {
     if (answer == DelayedRequestDisposition.USE_NEW_REQUEST && newRequest == null) {
       log.session(
           task.taskIdentifier(),
-          "willBeginDelayedRequest",
+          "delayed request answer ignored",
           "useNewRequest without a request: continuing with the original",
           Severity.WARNING);
       answer = DelayedRequestDisposition.CONTINUE_LOADING;
@@ -256,7 +256,7 @@ final class EventDispatcher {
       replacement = Conversions.requestInfo(newRequest);
       task.requestReplaced(newRequest);
     }
-    var forDaemon = Conversions.daemonDisposition(answer);
+    DelayedRequestDisposition forDaemon = answer;
     RequestInfo toDaemon = replacement;
     link.forward(
         task.taskIdentifier(),
@@ -268,7 +268,7 @@ final class EventDispatcher {
     if (stream == null) {
       log.session(
           task.taskIdentifier(),
-          "needNewBodyStream",
+          "no new body stream",
           "no stream given: the task is cancelled",
           Severity.WARNING);
       task.cancel();

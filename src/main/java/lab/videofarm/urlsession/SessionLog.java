@@ -11,11 +11,21 @@ import lab.videofarm.os.timeline.TimelineEvent.Severity;
  */
 final class SessionLog {
   private final AppProcess process;
-  private final String sessionId;
+  private volatile String sessionId;
 
   SessionLog(AppProcess process, String identifier) {
     this.process = process;
     this.sessionId = identifier == null ? "" : identifier;
+  }
+
+  /**
+   * From now on, rows carry the daemon's label of the session: a default session has no identifier
+   * of its own, and its {@code default#N} ties its rows to the daemon's.
+   */
+  void labelled(String daemonLabel) {
+    if (sessionId.isEmpty()) {
+      sessionId = daemonLabel;
+    }
   }
 
   /** A step of the session itself. */

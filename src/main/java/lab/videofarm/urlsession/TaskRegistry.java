@@ -72,7 +72,7 @@ final class TaskRegistry {
     }
     tasks.put(id, task);
     String what = original == null ? "from resume data" : original.toString();
-    log.session(id, "taskCreated", kind + " " + what, Severity.INFO);
+    log.session(id, "task created", kind + " " + what, Severity.INFO);
     return task;
   }
 

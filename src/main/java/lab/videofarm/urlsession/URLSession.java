@@ -36,16 +36,6 @@ public final class URLSession {
 
   private static final String INVALIDATED = "Task created in a session that has been invalidated";
 
-  /** Apple's {@code URLSession.DelayedRequestDisposition}: answers willBeginDelayedRequest. */
-  public enum DelayedRequestDisposition {
-    /** Start the original request as planned. */
-    CONTINUE_LOADING,
-    /** Start the request given with this answer instead (e.g. with fresher parameters). */
-    USE_NEW_REQUEST,
-    /** Do not start: the task completes with {@link URLError#CANCELLED}. */
-    CANCEL
-  }
-
   /** A completion handler: {@code (data or file, response, error)}, on the delegate queue. */
   @FunctionalInterface
   public interface CompletionHandler<T> {
@@ -127,6 +117,7 @@ public final class URLSession {
             this::dispatch,
             rules,
             log);
+    log.labelled(link.label());
     CompletionHandlers handlers = new CompletionHandlers(log);
     this.tasks = new TaskRegistry(link, handlers, log);
     this.events = new EventDispatcher(this, tasks, handlers, link, log);
@@ -143,12 +134,13 @@ public final class URLSession {
   private void announce() {
     List<TaskSnapshot> existing = identifier == null ? List.of() : link.allTasks();
     if (existing.isEmpty()) {
-      log.session(TimelineEvent.NO_TASK, "sessionCreated", configuration.toString(), Severity.INFO);
+      log.session(
+          TimelineEvent.NO_TASK, "session created", configuration.toString(), Severity.INFO);
     } else {
       List<Long> ids = existing.stream().map(TaskSnapshot::taskIdentifier).toList();
       log.session(
           TimelineEvent.NO_TASK,
-          "sessionRelinked",
+          "session relinked",
           "identifier " + identifier + " reconnected to tasks " + ids,
           Severity.INFO);
     }
@@ -311,14 +303,14 @@ public final class URLSession {
    * Lets running tasks finish, then invalidates the session ({@code didBecomeInvalidWithError}).
    */
   public void finishTasksAndInvalidate() {
-    if (invalidate("finishTasksAndInvalidate")) {
+    if (invalidate("finish tasks and invalidate")) {
       link.finishTasksAndInvalidate();
     }
   }
 
   /** Cancels every task, then invalidates the session. */
   public void invalidateAndCancel() {
-    if (invalidate("invalidateAndCancel")) {
+    if (invalidate("invalidate and cancel")) {
       link.invalidateAndCancel();
     }
   }
@@ -351,7 +343,7 @@ public final class URLSession {
     rules.release();
     log.session(
         TimelineEvent.NO_TASK,
-        "sessionInvalidated",
+        "session invalidated",
         error == null ? "" : error.toString(),
         Severity.INFO);
     if (target != null) {

@@ -26,18 +26,18 @@ public interface URLSessionTaskDelegate extends URLSessionDelegate {
 
   /**
    * A background task's {@link URLSessionTask#earliestBeginDate()} has come (rule 8). Answer with
-   * {@code completionHandler}: {@link URLSession.DelayedRequestDisposition#CONTINUE_LOADING} (the
-   * request given as null), {@link URLSession.DelayedRequestDisposition#USE_NEW_REQUEST} with the
-   * new request, or {@link URLSession.DelayedRequestDisposition#CANCEL}; the task waits until then.
-   * Called only while the app runs; a task that comes due while it does not simply starts. Default
-   * sessions ignore earliestBeginDate and never call this.
+   * {@code completionHandler}: {@link lab.videofarm.os.DelayedRequestDisposition#CONTINUE_LOADING}
+   * (the request given as null), {@link lab.videofarm.os.DelayedRequestDisposition#USE_NEW_REQUEST}
+   * with the new request, or {@link lab.videofarm.os.DelayedRequestDisposition#CANCEL}; the task
+   * waits until then. Called only while the app runs; a task that comes due while it does not
+   * simply starts. Default sessions ignore earliestBeginDate and never call this.
    */
   default void willBeginDelayedRequest(
       URLSession session,
       URLSessionTask task,
       URLRequest request,
-      BiConsumer<URLSession.DelayedRequestDisposition, URLRequest> completionHandler) {
-    completionHandler.accept(URLSession.DelayedRequestDisposition.CONTINUE_LOADING, null);
+      BiConsumer<lab.videofarm.os.DelayedRequestDisposition, URLRequest> completionHandler) {
+    completionHandler.accept(lab.videofarm.os.DelayedRequestDisposition.CONTINUE_LOADING, null);
   }
 
   /**

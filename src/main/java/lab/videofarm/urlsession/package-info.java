@@ -33,7 +33,7 @@
  *       (any executor, even the Swing thread) or a serial queue of the session's own.
  *   <dt>relink
  *   <dd>A new session with an existing background identifier taking over its tasks; the timeline
- *       says {@code sessionRelinked}.
+ *       says {@code session relinked}.
  *   <dt>resume data
  *   <dd>An opaque blob to continue a download, or (iOS 17 and later, when the server speaks the
  *       "Resumable Uploads for HTTP" draft, interop version 3) an upload from a file.

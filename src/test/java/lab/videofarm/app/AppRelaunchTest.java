@@ -284,8 +284,7 @@ class AppRelaunchTest extends PhoneScenario {
     String result =
         phone
             .awaitEvent(
-                event(Layer.DEVICE, "performFetchCompleted")
-                    .and(event -> event.sequence() > before))
+                event(Layer.DEVICE, "fetch completed").and(event -> event.sequence() > before))
             .detail();
     await()
         .atMost(Duration.ofSeconds(30))
@@ -305,7 +304,7 @@ class AppRelaunchTest extends PhoneScenario {
   }
 
   private static Predicate<TimelineEvent> killed() {
-    return event(Layer.DEVICE, "appState")
+    return event(Layer.DEVICE, "app state")
         .and(event -> event.detail().contains("NOT_RUNNING (terminated by the system)"));
   }
 }

@@ -82,7 +82,7 @@ class VFMAPIClientTest extends PhoneScenario {
     phone.awaitEvent(notification("VideoUploadFinished", task));
     assertThat(phone.serverMovieSha256(id)).isEqualTo(sha256(movie));
     assertThat(phone.events())
-        .filteredOn(event(Layer.SESSION, "taskCreated"))
+        .filteredOn(event(Layer.SESSION, "task created"))
         .filteredOn(event -> event.detail().startsWith("UPLOAD PUT"))
         .singleElement()
         .satisfies(
@@ -105,7 +105,7 @@ class VFMAPIClientTest extends PhoneScenario {
 
     assertThat(phone.os().transferDaemon().allTasks()).isEmpty();
     assertThat(phone.events())
-        .filteredOn(event(Layer.SESSION, "taskCreated"))
+        .filteredOn(event(Layer.SESSION, "task created"))
         .noneMatch(event -> event.detail().startsWith("UPLOAD PUT"));
   }
 

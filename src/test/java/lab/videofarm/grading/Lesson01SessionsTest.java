@@ -91,7 +91,7 @@ class Lesson01SessionsTest {
   }
 
   static java.util.function.Predicate<TimelineEvent> backgroundSessionCreated(int launch) {
-    return event(Layer.SESSION, "sessionCreated")
+    return event(Layer.SESSION, "session created")
         .and(e -> e.launch() == launch && e.detail().startsWith("background("));
   }
 }

@@ -55,7 +55,7 @@ class Lesson02VideoListTest {
       Object answer = phone.command("fetchVideos");
       Optional<TimelineEvent> task =
           phone.awaitOptional(
-              event(Layer.SESSION, "taskCreated").and(e -> e.detail().endsWith("/videos")));
+              event(Layer.SESSION, "task created").and(e -> e.detail().endsWith("/videos")));
 
       if (task.isEmpty()) {
         throw LESSON.failure(

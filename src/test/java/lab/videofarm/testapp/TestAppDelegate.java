@@ -131,7 +131,7 @@ public final class TestAppDelegate implements ApplicationDelegate {
               URLSessionConfiguration.background(IDENTIFIER),
               new TestSessionDelegate(this, application),
               null);
-      report("sessionCreated", IDENTIFIER);
+      report("session created", IDENTIFIER);
     }
     return session;
   }

@@ -109,7 +109,7 @@ class LabWindowTest {
                 event.taskId() == task
                     && event.layer() == Layer.DAEMON
                     && event.detail().contains("-999"));
-    assertThat(cancelled.detail()).contains("reason 0");
+    assertThat(cancelled.detail()).contains("reason UserForceQuitApplication");
   }
 
   @Test
@@ -137,7 +137,7 @@ class LabWindowTest {
     assertThat(driver.frame.dialog("story.dialog").textBox("story.steps").text())
         .contains("OK: every step happened in order");
     driver.awaitRow(
-        event -> event.layer() == Layer.SESSION && event.what().equals("sessionRelinked"));
+        event -> event.layer() == Layer.SESSION && event.what().equals("session relinked"));
   }
 
   private String networkShown() {

@@ -43,7 +43,7 @@ class WindowScreenshotsTest {
       driver.runtime.server().faults().throttleBytesPerSecond(0);
       TimelineEvent relinked =
           driver.awaitRow(
-              event -> event.layer() == Layer.SESSION && event.what().equals("sessionRelinked"));
+              event -> event.layer() == Layer.SESSION && event.what().equals("session relinked"));
       driver.awaitRow(
           event ->
               event.layer() == Layer.DEVICE

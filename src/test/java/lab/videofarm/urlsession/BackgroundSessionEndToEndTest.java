@@ -196,7 +196,7 @@ class BackgroundSessionEndToEndTest {
             "APP didFinishLaunching",
             "DEVICE handleEventsForBackgroundURLSession",
             "APP handleEvents",
-            "SESSION sessionRelinked",
+            "SESSION session relinked",
             "APP didFinishDownloadingTo",
             "APP didCompleteWithError",
             "APP urlSessionDidFinishEvents",
@@ -317,6 +317,30 @@ class BackgroundSessionEndToEndTest {
   }
 
   @Test
+  void aDefaultSessionsRowsCarryTheDaemonsLabelForIt() throws Exception {
+    PhoneFixture phone = phone();
+    byte[] movie = randomBytes(20_000, 91);
+    Files.write(phone.device.containerDirectory(APP).resolve("labelled.mp4"), movie);
+    URI url = phone.videos.movieUrl(phone.videos.createVideo("labelled"));
+    phone.launch();
+
+    phone.app("defaultSessionUploadThenFetch", url.toString(), "labelled.mp4");
+
+    String label =
+        phone.events(Layer.DAEMON, "session attached").stream()
+            .map(TimelineEvent::sessionId)
+            .filter(id -> id.startsWith("default#"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(phone.events(Layer.SESSION, "session created"))
+        .extracting(TimelineEvent::sessionId)
+        .contains(label);
+    assertThat(phone.events(Layer.DELEGATE, "needNewBodyStream"))
+        .extracting(TimelineEvent::sessionId)
+        .containsOnly(label);
+  }
+
+  @Test
   void aSecondSessionWithTheSameIdentifierIsRefusedInsideTheApp() throws Exception {
     PhoneFixture phone = phone();
     phone.launch();
@@ -328,7 +352,7 @@ class BackgroundSessionEndToEndTest {
             "IllegalStateException: A background URLSession with identifier "
                 + TestAppDelegate.IDENTIFIER
                 + " already exists!");
-    assertThat(phone.events(Layer.SESSION, "sessionRefused"))
+    assertThat(phone.events(Layer.SESSION, "session refused"))
         .singleElement()
         .extracting(TimelineEvent::severity)
         .isEqualTo(Severity.WARNING);

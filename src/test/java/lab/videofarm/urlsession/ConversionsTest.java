@@ -11,7 +11,6 @@ import lab.videofarm.os.transferd.HttpHeader;
 import lab.videofarm.os.transferd.RequestInfo;
 import lab.videofarm.os.transferd.ResponseInfo;
 import lab.videofarm.os.transferd.TaskState;
-import lab.videofarm.urlsession.URLSession.DelayedRequestDisposition;
 import org.junit.jupiter.api.Test;
 
 class ConversionsTest {
@@ -94,14 +93,6 @@ class ConversionsTest {
                 });
   }
 
-  @Test
-  void everyDispositionReachesTheDaemonUnderItsOwnName() {
-    for (DelayedRequestDisposition disposition : DelayedRequestDisposition.values()) {
-      assertThat(Conversions.daemonDisposition(disposition).name()).isEqualTo(disposition.name());
-    }
-  }
-
-  @Test
   void everyDaemonTaskStateIsTheTaskStateOfTheSameName() {
     for (TaskState state : TaskState.values()) {
       assertThat(Conversions.state(state).name()).isEqualTo(state.name());

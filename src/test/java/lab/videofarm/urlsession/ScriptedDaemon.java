@@ -126,7 +126,7 @@ final class ScriptedDaemon implements TransferService {
     @Override
     public void continueDelayedRequest(
         long taskIdentifier,
-        lab.videofarm.os.transferd.DelayedRequestDisposition disposition,
+        lab.videofarm.os.DelayedRequestDisposition disposition,
         lab.videofarm.os.transferd.RequestInfo newRequest) {
       calls.add(
           "continueDelayedRequest "

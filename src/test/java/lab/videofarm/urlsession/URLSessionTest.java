@@ -314,11 +314,12 @@ class URLSessionTest {
               URLSession session,
               URLSessionTask task,
               URLRequest request,
-              java.util.function.BiConsumer<URLSession.DelayedRequestDisposition, URLRequest>
+              java.util.function.BiConsumer<lab.videofarm.os.DelayedRequestDisposition, URLRequest>
                   completionHandler) {
             asked.add(task.taskIdentifier() + " " + request.url());
             completionHandler.accept(
-                URLSession.DelayedRequestDisposition.USE_NEW_REQUEST, request.withUrl(fresher));
+                lab.videofarm.os.DelayedRequestDisposition.USE_NEW_REQUEST,
+                request.withUrl(fresher));
           }
         };
     URLSession session = background("bg", delegate);
@@ -360,9 +361,9 @@ class URLSessionTest {
               URLSession session,
               URLSessionTask task,
               URLRequest request,
-              java.util.function.BiConsumer<URLSession.DelayedRequestDisposition, URLRequest>
+              java.util.function.BiConsumer<lab.videofarm.os.DelayedRequestDisposition, URLRequest>
                   completionHandler) {
-            completionHandler.accept(URLSession.DelayedRequestDisposition.CANCEL, null);
+            completionHandler.accept(lab.videofarm.os.DelayedRequestDisposition.CANCEL, null);
           }
         };
     URLSession session = background("bg", delegate);
@@ -389,9 +390,10 @@ class URLSessionTest {
               URLSession session,
               URLSessionTask task,
               URLRequest request,
-              java.util.function.BiConsumer<URLSession.DelayedRequestDisposition, URLRequest>
+              java.util.function.BiConsumer<lab.videofarm.os.DelayedRequestDisposition, URLRequest>
                   completionHandler) {
-            completionHandler.accept(URLSession.DelayedRequestDisposition.USE_NEW_REQUEST, null);
+            completionHandler.accept(
+                lab.videofarm.os.DelayedRequestDisposition.USE_NEW_REQUEST, null);
           }
         };
     URLSession session = background("bg", delegate);
@@ -410,7 +412,7 @@ class URLSessionTest {
         .extracting(TimelineEvent::what, TimelineEvent::detail)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
-                "willBeginDelayedRequest",
+                "delayed request answer ignored",
                 "useNewRequest without a request: continuing with the original"));
   }
 
@@ -763,6 +765,22 @@ class URLSessionTest {
   }
 
   @Test
+  void aGetAllTasksAnswerStillQueuedWhenTheProcessDiesIsDroppedQuietly() {
+    List<Runnable> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+    URLSession session =
+        URLSession.session(
+            URLSessionConfiguration.background("bg"), new RecordingDelegate(), held::add);
+    AtomicBoolean answered = new AtomicBoolean();
+    session.getAllTasks(tasks -> answered.set(true));
+
+    process.kill();
+    held.forEach(Runnable::run);
+
+    assertThat(held).isNotEmpty();
+    assertThat(answered).isFalse();
+  }
+
+  @Test
   void eventsQueuedWhileTheSessionConnectsNeverBlockTheSwingThreadAsItsQueue() throws Exception {
     RecordingDelegate delegate = new RecordingDelegate();
     AtomicBoolean swingStayedFree = new AtomicBoolean();
@@ -792,7 +810,7 @@ class URLSessionTest {
         .until(() -> delegate.calls.contains("urlSessionDidFinishEvents"));
     assertThat(timeline.events())
         .extracting(TimelineEvent::what)
-        .containsSubsequence("sessionCreated", "urlSessionDidFinishEvents");
+        .containsSubsequence("session created", "urlSessionDidFinishEvents");
   }
 
   private static void deliverIgnoringFailure(DaemonEventSink sink, TaskEvent event) {

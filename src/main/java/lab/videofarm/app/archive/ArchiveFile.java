@@ -241,7 +241,8 @@ public final class ArchiveFile<T> {
             + " at "
             + envelope.savedAt()
             + ", format "
-            + envelope.version());
+            + envelope.version()
+            + ids(contents));
     return new RestoreResult.Restored<>(contents, envelope.savedAt(), envelope.launch());
   }
 
@@ -317,6 +318,19 @@ public final class ArchiveFile<T> {
           "directory sync failed: " + file.getFileName(),
           "after the " + step + " (" + e + "); a power cut now may bring back the previous file");
     }
+  }
+
+  /**
+   * {@code "; ids: 3, 5"}: the keys of a map archive (the records' task identifiers), so that the
+   * timeline tells which records a launch got back; nothing for other contents.
+   */
+  private static String ids(Object contents) {
+    if (!(contents instanceof Map<?, ?> map)) {
+      return "";
+    }
+    return map.keySet().stream()
+        .map(String::valueOf)
+        .collect(java.util.stream.Collectors.joining(", ", "; ids: ", ""));
   }
 
   private static String describe(Object contents) {

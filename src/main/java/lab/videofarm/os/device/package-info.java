@@ -14,7 +14,7 @@
  * SUSPENDED} after going home and the grace period; {@code SUSPENDED -> BACKGROUND} for session
  * events or a fetch, and back to {@code SUSPENDED} once the app calls the handler; {@code ->
  * NOT_RUNNING} on terminate, force-quit or crash. Each change is posted on the timeline as {@code
- * appState} ({@code "bundle FROM -> TO (why)"}) and told to the daemon in order.
+ * app state} ({@code "bundle FROM -> TO (why)"}) and told to the daemon in order.
  *
  * <p><b>Glossary.</b> <i>Launch number</i>: counts every launch on the device, from 1; the timeline
  * tags events with it. <i>Grace period</i>: {@link lab.videofarm.os.device.Device#SUSPEND_GRACE} of

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import lab.videofarm.os.DelayedRequestDisposition;
 
 /**
  * One session's line to the daemon: the only door a URLSession has into it. Every argument and
@@ -14,6 +15,15 @@ public interface DaemonConnection extends AutoCloseable {
 
   /** The session this connection speaks for. */
   SessionSpec session();
+
+  /**
+   * The daemon's label of this session on the timeline: the background identifier, or {@code
+   * default#N} for a default session, so the session's own rows can carry the same label.
+   */
+  default String label() {
+    String identifier = session().identifier();
+    return identifier == null ? "" : identifier;
+  }
 
   /** Creates a task, suspended, and returns its identifier, unique within the session. */
   long createTask(TaskSpec spec);

@@ -123,14 +123,7 @@ final class AppPainter {
 
   /** AppDelegate → VFMAPIClient → URLSession(s) → delegate, top to bottom. Returns the bottom. */
   private int chain(AppLaunch launch, int x, int y, int inner) {
-    int idWidth =
-        launch.sessions().stream()
-            .mapToInt(session -> c.width(session.identifier(), c.palette.small()))
-            .max()
-            .orElse(0);
-    int roomForNotes = inner - c.chipBounds(HANDLER_CALLED, 0, 0).width - 2 * c.gap();
-    int boxWidth = Math.max(idWidth + 2 * c.gap(), Math.min((int) (inner * 0.58), roomForNotes));
-    boxWidth = Math.min(inner, boxWidth);
+    int boxWidth = boxWidth(launch, inner);
     int objectHeight = c.lineHeight(c.palette.body()) + c.gap();
     int arrow = c.gap() * 2;
     boolean ready = launch.delegateReady();
@@ -164,15 +157,35 @@ final class AppPainter {
     delegateBox(sessions, delegate);
     anchors.delegates.put(launch.number(), delegate);
     down(first, delegate);
-    y = below(delegate, 0);
-    for (AppSession other : sessions) {
+    return otherSessions(
+        launch, main, new Rectangle(x, below(delegate, 0), boxWidth, sessionHeight));
+  }
+
+  /**
+   * The sessions besides {@code main}, one box of {@code first}'s size each; returns the bottom.
+   */
+  private int otherSessions(AppLaunch launch, AppSession main, Rectangle first) {
+    int y = first.y;
+    for (AppSession other : launch.sessions()) {
       if (other != main && !(other.detached() && launch.alive())) {
-        Rectangle box = new Rectangle(x, y + c.gap() / 2, boxWidth, sessionHeight);
+        Rectangle box = new Rectangle(first.x, y + c.gap() / 2, first.width, first.height);
         sessionBox(launch, other, box);
         y = below(box, 0);
       }
     }
     return y;
+  }
+
+  /** Wide enough for every session's identifier, leaving room for the notes beside. */
+  private int boxWidth(AppLaunch launch, int inner) {
+    int idWidth =
+        launch.sessions().stream()
+            .mapToInt(session -> c.width(session.identifier(), c.palette.small()))
+            .max()
+            .orElse(0);
+    int roomForNotes = inner - c.chipBounds(HANDLER_CALLED, 0, 0).width - 2 * c.gap();
+    int boxWidth = Math.max(idWidth + 2 * c.gap(), Math.min((int) (inner * 0.58), roomForNotes));
+    return Math.min(inner, boxWidth);
   }
 
   /** The session the delegate serves in the diagram: the latest background one, if any. */

@@ -86,21 +86,7 @@ final class DaemonPainter {
     anchors.daemonSessions.put(session.id(), card);
 
     int x = card.x + pad;
-    int y = card.y + pad + c.lineHeight(p.bold()) - pad / 3;
-    if (stacked) {
-      c.text(session.id(), p.bold(), p.text(), x, y, inner);
-      y += chipLine;
-      c.chip(status, statusColor(session), x, y - chip.height + pad / 3, false);
-    } else {
-      c.chip(
-          status,
-          statusColor(session),
-          card.x + card.width - pad - chip.width,
-          y - chip.height + pad / 3,
-          false);
-      c.text(session.id(), p.bold(), p.text(), x, y, inner - chip.width - pad);
-    }
-    y += pad;
+    int y = header(session, card, stacked ? chipLine : 0) + pad;
     if (tasks.isEmpty()) {
       c.text("no tasks", p.small(), p.muted(), x, y + c.lineHeight(p.small()), inner);
       y += taskHeight;
@@ -111,6 +97,34 @@ final class DaemonPainter {
     }
     queue(session, x, y + pad / 2, inner, chipLine);
     return card.y + card.height;
+  }
+
+  /**
+   * The session's label and its status chip, side by side or, when {@code stackedLine} is not 0,
+   * the chip on a line of that height below; returns the baseline of the last line.
+   */
+  private int header(DaemonSession session, Rectangle card, int stackedLine) {
+    Palette p = c.palette;
+    int pad = c.gap();
+    int inner = card.width - 2 * pad;
+    String status = status(session);
+    Rectangle chip = c.chipBounds(status, 0, 0);
+    int x = card.x + pad;
+    int y = card.y + pad + c.lineHeight(p.bold()) - pad / 3;
+    if (stackedLine > 0) {
+      c.text(session.id(), p.bold(), p.text(), x, y, inner);
+      y += stackedLine;
+      c.chip(status, statusColor(session), x, y - chip.height + pad / 3, false);
+    } else {
+      c.chip(
+          status,
+          statusColor(session),
+          card.x + card.width - pad - chip.width,
+          y - chip.height + pad / 3,
+          false);
+      c.text(session.id(), p.bold(), p.text(), x, y, inner - chip.width - pad);
+    }
+    return y;
   }
 
   /** How many lines the queue's chips take at this width. */

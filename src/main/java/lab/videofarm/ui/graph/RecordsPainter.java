@@ -52,19 +52,26 @@ final class RecordsPainter {
       Rectangle box = new Rectangle(recordX, y, area.x + area.width - recordX, line);
       record(record, box);
       Rectangle file = files.get(record.source());
-      if (file != null && beside) {
-        c.arrow(
-            file.x + file.width + 2,
-            file.y + file.height / 2,
-            box.x - 3,
-            box.y + box.height / 2,
-            p.warn(),
-            2f);
-      } else if (file != null) {
-        int x = file.x + file.width / 2;
-        c.arrow(x, file.y + file.height + 2, x, box.y - 3, p.warn(), 2f);
+      if (file != null) {
+        restoredFrom(file, box, beside);
       }
       y += line + c.gap() / 2;
+    }
+  }
+
+  /** An arrow from the archive file to the record drawn from it, sideways or down. */
+  private void restoredFrom(Rectangle file, Rectangle box, boolean beside) {
+    if (beside) {
+      c.arrow(
+          file.x + file.width + 2,
+          file.y + file.height / 2,
+          box.x - 3,
+          box.y + box.height / 2,
+          c.palette.warn(),
+          2f);
+    } else {
+      int x = file.x + file.width / 2;
+      c.arrow(x, file.y + file.height + 2, x, box.y - 3, c.palette.warn(), 2f);
     }
   }
 

@@ -163,7 +163,7 @@ public final class PhonePanel extends JPanel {
   }
 
   private void remember(TimelineEvent event) {
-    if (event.what().equals("appState") && event.detail().contains("-> NOT_RUNNING")) {
+    if (event.what().equals("app state") && event.detail().contains("-> NOT_RUNNING")) {
       int open = event.detail().lastIndexOf('(');
       String why =
           open < 0 ? "" : event.detail().substring(open + 1, event.detail().length() - 1).trim();

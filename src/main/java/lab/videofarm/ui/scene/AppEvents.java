@@ -44,7 +44,7 @@ final class AppEvents {
     switch (event.what()) {
       case "install" -> fold.app(event.detail().trim());
       case "launch" -> launched(event);
-      case "appState" -> appState(event);
+      case "app state" -> appState(event);
       case "didFinishLaunching" -> fold.updateLaunch(event.launch(), AppLaunch::ready);
       case "handleEventsForBackgroundURLSession" ->
           withSession(event, s -> s.withHandler(CompletionHandler.WAITING));
@@ -85,9 +85,9 @@ final class AppEvents {
   private void session(TimelineEvent event) {
     String identifier = identifier(event);
     switch (event.what()) {
-      case "sessionCreated" -> created(event, identifier, List.of());
-      case "sessionRelinked" -> created(event, identifier, taskList(event.detail()));
-      case "sessionDetached", "sessionInvalidated" -> withSession(event, AppSession::detach);
+      case "session created" -> created(event, identifier, List.of());
+      case "session relinked" -> created(event, identifier, taskList(event.detail()));
+      case "session detached", "session invalidated" -> withSession(event, AppSession::detach);
       default -> {}
     }
   }
@@ -103,7 +103,7 @@ final class AppEvents {
             ? existing
             : new AppSession(
                 identifier,
-                daemonIdFor(event, identifier),
+                identifier,
                 false,
                 List.of(),
                 false,
@@ -113,38 +113,14 @@ final class AppEvents {
                 event.sequence(),
                 0);
     AppSession next =
-        event.what().equals("sessionRelinked") ? session.relinked(relinkedTasks) : session;
+        event.what().equals("session relinked") ? session.relinked(relinkedTasks) : session;
     fold.launches.put(event.launch(), launch.withSession(next));
-  }
-
-  /** A default session's daemon label is private; take the one the daemon just attached. */
-  private String daemonIdFor(TimelineEvent event, String identifier) {
-    if (!identifier.equals("default")) {
-      return identifier;
-    }
-    String found = "";
-    for (DaemonSession session : fold.sessions.values()) {
-      if (!session.background() && session.attachedLaunch() == event.launch()) {
-        found = session.id();
-      }
-    }
-    return found;
   }
 
   private void delegate(TimelineEvent event) {
     String method = event.what();
     String daemonId = daemonSessionOf(event);
-    if (method.equals("returned")) {
-      boolean completion =
-          event.detail().equals("didCompleteWithError")
-              || event.detail().equals("completionHandler");
-      if (completion && daemonId != null) {
-        // The daemon lets go of a task once the app has been told it completed.
-        fold.updateSession(daemonId, s -> s.withoutTask(event.taskId()));
-      }
-      return;
-    }
-    if (method.equals("threw")) {
+    if (method.equals("returned") || method.equals("threw")) {
       return;
     }
     withSession(event, s -> s.called(method, event.taskId(), event.sequence()));
@@ -172,11 +148,6 @@ final class AppEvents {
         index = i;
       }
     }
-    for (int i = 0; i < queue.size() && index < 0; i++) {
-      if (queue.get(i).name().isEmpty()) {
-        index = i;
-      }
-    }
     if (index < 0) {
       return queue;
     }
@@ -191,7 +162,7 @@ final class AppEvents {
       String file = what.substring("restored ".length());
       int entries = entries(event.detail());
       fold.updateLaunch(event.launch(), l -> l.withRestored(file, entries));
-      records.restored(event.launch(), file, entries);
+      records.restored(event.launch(), file, ids(event.detail()));
     } else if (what.startsWith("no ")) {
       String file = what.substring("no ".length());
       fold.updateLaunch(event.launch(), l -> l.withRestored(file, 0));
@@ -225,6 +196,20 @@ final class AppEvents {
   private static int entries(String detail) {
     Matcher m = ENTRIES.matcher(detail);
     return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  }
+
+  /** The task identifiers of {@code "...; ids: 3, 5"}. */
+  private static List<Long> ids(String detail) {
+    int at = detail.lastIndexOf("; ids: ");
+    List<Long> ids = new ArrayList<>();
+    if (at >= 0) {
+      for (String id : detail.substring(at + "; ids: ".length()).split(",")) {
+        if (!id.isBlank()) {
+          ids.add(Long.parseLong(id.trim()));
+        }
+      }
+    }
+    return ids;
   }
 
   private static List<Long> taskList(String detail) {

@@ -67,7 +67,7 @@ public record AppLaunch(
         0);
   }
 
-  /** The session with this identifier ({@code "default"} for a default session), or null. */
+  /** The session with this identifier ({@code default#N} for a default session), or null. */
   public AppSession session(String identifier) {
     for (int i = sessions.size() - 1; i >= 0; i--) {
       if (sessions.get(i).identifier().equals(identifier)) {

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A URLSession object inside one app launch.
  *
- * @param identifier the background identifier, or {@code "default"}
+ * @param identifier the background identifier, or the daemon's {@code default#N} for a default
+ *     session
  * @param daemonId the daemon's label of the session it is connected to ({@code ""} while unknown)
  * @param relinked it was created with an identifier the daemon already held tasks for
  * @param relinkedTasks the daemon's tasks it reconnected to
@@ -43,7 +44,7 @@ public record AppSession(
   }
 
   public boolean isDefault() {
-    return identifier.equals("default");
+    return identifier.startsWith("default");
   }
 
   AppSession withDaemonId(String id) {

@@ -12,22 +12,23 @@ import lab.videofarm.os.AppState;
  * @param relaunches background relaunches the daemon asked for since the app was last in the
  *     foreground: what the rate limiter counts
  * @param forceQuit the user force-quit it and has not launched it since
+ * @param delay the rate limiter's delay on a task started from the background, as the daemon
+ *     announced with its latest {@code relaunch requested}
  */
 public record AppStatus(
-    String bundleId, AppState state, int launch, int relaunches, boolean forceQuit) {
-
-  /** The rate limiter's base delay, doubled for every further relaunch. */
-  public static final Duration RATE_LIMIT_BASE = Duration.ofSeconds(60);
+    String bundleId,
+    AppState state,
+    int launch,
+    int relaunches,
+    boolean forceQuit,
+    Duration delay) {
 
   /**
-   * The delay the daemon puts on a background task this app starts now: none in the foreground or
-   * before any relaunch, then 60 s doubled for each relaunch after the first.
+   * The delay the daemon puts on a background task this app starts now: none in the foreground,
+   * else what the daemon said with the latest relaunch.
    */
   public Duration relaunchDelay() {
-    if (relaunches == 0 || state == AppState.FOREGROUND || state == null) {
-      return Duration.ZERO;
-    }
-    return RATE_LIMIT_BASE.multipliedBy(1L << Math.min(relaunches - 1, 10));
+    return state == AppState.FOREGROUND || state == null ? Duration.ZERO : delay;
   }
 
   /** The bundle's last dotted part, {@code VideoFarm} for {@code lab.videofarm.VideoFarm}. */
@@ -37,18 +38,18 @@ public record AppStatus(
 
   AppStatus withState(AppState newState) {
     boolean stillForceQuit = forceQuit && newState == AppState.NOT_RUNNING;
-    return new AppStatus(bundleId, newState, launch, relaunches, stillForceQuit);
+    return new AppStatus(bundleId, newState, launch, relaunches, stillForceQuit, delay);
   }
 
   AppStatus launched(int number) {
-    return new AppStatus(bundleId, state, number, relaunches, false);
+    return new AppStatus(bundleId, state, number, relaunches, false, delay);
   }
 
-  AppStatus withRelaunches(int count) {
-    return new AppStatus(bundleId, state, launch, count, forceQuit);
+  AppStatus withRelaunches(int count, Duration newDelay) {
+    return new AppStatus(bundleId, state, launch, count, forceQuit, newDelay);
   }
 
   AppStatus quitByUser() {
-    return new AppStatus(bundleId, state, launch, relaunches, true);
+    return new AppStatus(bundleId, state, launch, relaunches, true, delay);
   }
 }

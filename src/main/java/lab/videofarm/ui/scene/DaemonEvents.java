@@ -1,7 +1,9 @@
 package lab.videofarm.ui.scene;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lab.videofarm.os.timeline.TimelineEvent;
@@ -11,16 +13,23 @@ import lab.videofarm.os.transferd.TaskState;
 /** The daemon's half of the fold: sessions, tasks, their bytes, and the events queued for apps. */
 final class DaemonEvents {
   private static final Pattern BYTES = Pattern.compile("(\\d+) / (\\d+|\\?) bytes");
-  private static final Pattern QUEUED = Pattern.compile("(\\w+) \\((\\d+) waiting\\)");
-  private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d+)");
+  private static final Pattern QUEUED = Pattern.compile("^(\\w+) \\(");
+  private static final Pattern QUEUE = Pattern.compile("\\[([^\\]]*)]");
+  private static final Pattern QUEUE_ENTRY = Pattern.compile("(\\w+)#(-?\\d+)");
   private static final Pattern OFFSET = Pattern.compile("(\\d+) of (-?\\d+)");
+  private static final Pattern CREATED =
+      Pattern.compile(
+          "^(\\w+) (.*?)( from resume data)?; to send: (\\d+|\\?) bytes(?:; description: (.*))?$");
+  private static final Pattern TO_RECEIVE = Pattern.compile("; to receive: (\\d+|\\?) bytes");
+  private static final Pattern RELAUNCH =
+      Pattern.compile("^(?:wake|launch) (\\S+).*; relaunch (\\d+), delay (\\d+) s$");
 
-  /** iOS's NSURLErrorBackgroundTaskCancelledReason values, as the daemon reports them. */
-  private static final List<String> CANCEL_REASONS =
-      List.of(
-          "the user force-quit the app",
-          "background updates disabled",
-          "insufficient system resources");
+  /** What NSURLErrorBackgroundTaskCancelledReason names mean, for a person. */
+  private static final Map<String, String> CANCEL_REASONS =
+      Map.of(
+          "UserForceQuitApplication", "the user force-quit the app",
+          "BackgroundUpdatesDisabled", "background updates disabled",
+          "InsufficientSystemResources", "insufficient system resources");
 
   private final SceneFold fold;
 
@@ -35,13 +44,14 @@ final class DaemonEvents {
       case "session detached" -> detached(event);
       case "session invalidated" -> fold.updateSession(event.sessionId(), DaemonSession::close);
       case "event queued" -> queued(event);
-      case "delivery failed" -> deliveryFailed(event);
       case "events delivered" ->
           fold.updateSession(
               event.sessionId(), s -> s.withQueue(List.of()).withRelaunchRequested(false));
       case "relaunch requested" -> relaunchRequested(event);
+      case "task released" ->
+          fold.updateSession(event.sessionId(), s -> s.withoutTask(event.taskId()));
       case "rate limiter reset" ->
-          fold.updateApp(firstWord(event.detail()), a -> a.withRelaunches(0));
+          fold.updateApp(firstWord(event.detail()), a -> a.withRelaunches(0, Duration.ZERO));
       case "force quit" -> fold.updateApp(bundleBefore(event.detail(), ':'), AppStatus::quitByUser);
       case "task created" -> created(event);
       default -> {
@@ -53,14 +63,9 @@ final class DaemonEvents {
   }
 
   private void attached(TimelineEvent event) {
-    int waiting = leadingNumber(event.detail());
+    List<QueuedEvent> queue = queue(event);
     fold.updateSession(
-        event.sessionId(),
-        s -> {
-          List<QueuedEvent> queue = padded(s.queue(), waiting, event);
-          return s.attach(event.launch(), event.sequence())
-              .withQueue(queue.subList(queue.size() - waiting, queue.size()));
-        });
+        event.sessionId(), s -> s.attach(event.launch(), event.sequence()).withQueue(queue));
   }
 
   /** A default session goes with its app: the daemon forgets it and its tasks. */
@@ -68,8 +73,23 @@ final class DaemonEvents {
     if (event.detail().contains("cancelled")) {
       fold.sessions.remove(event.sessionId());
     } else {
-      fold.updateSession(event.sessionId(), s -> s.detach(false));
+      List<QueuedEvent> queue = queue(event);
+      fold.updateSession(event.sessionId(), s -> s.detach(false).withQueue(queue));
     }
+  }
+
+  /** The queue a {@code session attached} or {@code session detached} lists, oldest first. */
+  private static List<QueuedEvent> queue(TimelineEvent event) {
+    Matcher list = QUEUE.matcher(event.detail());
+    List<QueuedEvent> queue = new ArrayList<>();
+    if (list.find()) {
+      Matcher entry = QUEUE_ENTRY.matcher(list.group(1));
+      while (entry.find()) {
+        queue.add(
+            new QueuedEvent(Long.parseLong(entry.group(2)), entry.group(1), event.sequence()));
+      }
+    }
+    return queue;
   }
 
   private void queued(TimelineEvent event) {
@@ -77,74 +97,45 @@ final class DaemonEvents {
     if (!m.find()) {
       return;
     }
-    int waiting = Integer.parseInt(m.group(2));
+    QueuedEvent queued = new QueuedEvent(event.taskId(), m.group(1), event.sequence());
     fold.updateSession(
         event.sessionId(),
         s -> {
-          List<QueuedEvent> queue = padded(s.queue(), waiting - 1, event);
-          queue.add(new QueuedEvent(event.taskId(), m.group(1), event.sequence()));
-          return s.withQueue(queue);
-        });
-  }
-
-  /** A delivery that failed stays queued; it was handed over live, so it may not be listed yet. */
-  private void deliveryFailed(TimelineEvent event) {
-    String name = firstWord(event.detail()).replace(":", "");
-    if (name.equals("DidWriteData") || name.equals("DidSendBodyData")) {
-      return; // progress is dropped when the app goes away
-    }
-    fold.updateSession(
-        event.sessionId(),
-        s -> {
-          boolean listed =
-              s.queue().stream()
-                  .anyMatch(q -> q.taskId() == event.taskId() && q.name().equals(name));
-          if (listed) {
-            return s;
-          }
           List<QueuedEvent> queue = new ArrayList<>(s.queue());
-          queue.add(0, new QueuedEvent(event.taskId(), name, event.sequence()));
+          queue.add(queued);
           return s.withQueue(queue);
         });
-  }
-
-  /** The queue as the timeline last described it, grown to {@code size} with unnamed events. */
-  private static List<QueuedEvent> padded(List<QueuedEvent> queue, int size, TimelineEvent at) {
-    List<QueuedEvent> next = new ArrayList<>(queue);
-    while (next.size() < size) {
-      next.add(new QueuedEvent(TimelineEvent.NO_TASK, "", at.sequence()));
-    }
-    return next;
   }
 
   private void relaunchRequested(TimelineEvent event) {
     fold.updateSession(event.sessionId(), s -> s.withRelaunchRequested(true));
-    String detail = event.detail();
-    String bundle =
-        detail.startsWith("launch ")
-            ? bundleBefore(detail.substring("launch ".length()), ' ')
-            : detail.startsWith("wake ") ? detail.substring("wake ".length()).trim() : "";
-    fold.updateApp(bundle, a -> a.withRelaunches(a.relaunches() + 1));
+    Matcher m = RELAUNCH.matcher(event.detail());
+    if (m.find()) {
+      int count = Integer.parseInt(m.group(2));
+      Duration delay = Duration.ofSeconds(Long.parseLong(m.group(3)));
+      fold.updateApp(m.group(1), a -> a.withRelaunches(count, delay));
+    }
   }
 
   private void created(TimelineEvent event) {
-    String[] parts = event.detail().split(" ", 2);
-    TaskKind kind = kindOf(parts[0]);
-    String request = parts.length > 1 ? parts[1] : "";
-    boolean fromResumeData = request.endsWith(" from resume data");
-    if (fromResumeData) {
-      request = request.substring(0, request.length() - " from resume data".length());
+    Matcher m = CREATED.matcher(event.detail());
+    if (!m.find()) {
+      return;
     }
+    TaskKind kind = kindOf(m.group(1));
+    boolean fromResumeData = m.group(3) != null;
+    long toSend = number(m.group(4));
     DaemonTask task =
         new DaemonTask(
             event.sessionId(),
             event.taskId(),
             kind,
-            request,
+            m.group(2),
+            m.group(5) == null ? "" : m.group(5),
             TaskState.SUSPENDED,
             fromResumeData ? "created from resume data" : "created",
             0,
-            -1,
+            kind == TaskKind.UPLOAD ? toSend : -1,
             event.launch(),
             "",
             fromResumeData,
@@ -176,8 +167,13 @@ final class DaemonEvents {
       case "downloading", "sending" -> progress(task, event);
       case "receiving" -> task.kind() == TaskKind.DATA ? progress(task, event) : task;
       case "resumed at offset" -> resumedAt(task, event);
-      case "response" -> task.with(task.state(), firstWords(event.detail(), 2), at);
-      case "temp file deleted", "relaunch requested", "event queued", "delivery failed" -> task;
+      case "response" -> response(task, event);
+      case "temp file deleted",
+          "temp file moved",
+          "relaunch requested",
+          "event queued",
+          "delivery failed" ->
+          task;
       default -> task.with(task.state(), what, at);
     };
   }
@@ -203,22 +199,30 @@ final class DaemonEvents {
         event.sequence());
   }
 
-  /** {@code -999 cancelled (with resume data) reason 0} with the reason spelled out. */
+  /** The bytes a download or data task will receive, once the response tells. */
+  private static DaemonTask response(DaemonTask task, TimelineEvent event) {
+    String detail = event.detail();
+    Matcher m = TO_RECEIVE.matcher(detail);
+    if (!m.find()) {
+      return task.with(task.state(), detail, event.sequence());
+    }
+    String step = detail.substring(0, m.start());
+    long expected = task.kind() == TaskKind.UPLOAD ? task.expected() : number(m.group(1));
+    return task.withBytes(task.bytes(), expected, step, event.sequence());
+  }
+
+  /** {@code -999 cancelled (with resume data) reason UserForceQuitApplication}, spelled out. */
   private static String failure(String detail) {
     int at = detail.lastIndexOf(" reason ");
     if (at < 0) {
       return detail;
     }
-    String code = detail.substring(at + " reason ".length()).trim();
-    try {
-      int reason = Integer.parseInt(code);
-      if (reason >= 0 && reason < CANCEL_REASONS.size()) {
-        return detail.substring(0, at) + ": " + CANCEL_REASONS.get(reason);
-      }
-    } catch (NumberFormatException e) {
-      // not a number: keep the detail as the daemon wrote it
-    }
-    return detail;
+    String name = detail.substring(at + " reason ".length()).trim();
+    return detail.substring(0, at) + ": " + CANCEL_REASONS.getOrDefault(name, name);
+  }
+
+  private static long number(String digits) {
+    return digits.equals("?") ? -1 : Long.parseLong(digits);
   }
 
   private static TaskKind kindOf(String word) {
@@ -229,19 +233,9 @@ final class DaemonEvents {
     }
   }
 
-  private static int leadingNumber(String detail) {
-    Matcher m = LEADING_NUMBER.matcher(detail);
-    return m.find() ? Integer.parseInt(m.group(1)) : 0;
-  }
-
   static String firstWord(String text) {
     int space = text.indexOf(' ');
     return space < 0 ? text : text.substring(0, space);
-  }
-
-  private static String firstWords(String text, int count) {
-    String[] words = text.split(" ");
-    return String.join(" ", List.of(words).subList(0, Math.min(count, words.length)));
   }
 
   private static String bundleBefore(String text, char end) {

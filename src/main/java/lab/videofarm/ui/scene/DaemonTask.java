@@ -10,6 +10,7 @@ import lab.videofarm.os.transferd.TaskState;
  * @param taskId the task identifier within that session
  * @param kind data, download or upload
  * @param request method and URL of the original request
+ * @param description the app's {@code taskDescription}, {@code ""} when it set none
  * @param state the daemon's state for it
  * @param step the latest thing the daemon reported about it, such as {@code "HTTP 200"}
  * @param bytes bytes moved so far (received for downloads and data, sent for uploads)
@@ -25,6 +26,7 @@ public record DaemonTask(
     long taskId,
     TaskKind kind,
     String request,
+    String description,
     TaskState state,
     String step,
     long bytes,
@@ -60,6 +62,7 @@ public record DaemonTask(
         taskId,
         kind,
         request,
+        description,
         newState,
         newStep,
         bytes,
@@ -76,6 +79,7 @@ public record DaemonTask(
         taskId,
         kind,
         request,
+        description,
         state,
         newStep,
         newBytes,
@@ -92,6 +96,7 @@ public record DaemonTask(
         taskId,
         kind,
         request,
+        description,
         TaskState.COMPLETED,
         newOutcome,
         bytes,

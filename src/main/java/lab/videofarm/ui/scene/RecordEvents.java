@@ -65,14 +65,27 @@ final class RecordEvents {
   }
 
   void app(TimelineEvent event) {
-    if (event.what().equals("moved into the library")
-        || event.what().equals("already in the library")) {
+    String what = event.what();
+    if (what.equals("record created")) {
+      String[] words = event.detail().split(" ", 2);
+      Kind kind = words[0].equals("upload") ? Kind.UPLOAD : Kind.DOWNLOAD;
+      String videoId = words.length > 1 ? words[1] : "";
+      update(
+          event.launch(),
+          kind,
+          videoId,
+          event.taskId(),
+          r -> r.update(videoId, event.taskId(), "created", r.bytes(), r.expected()));
+    } else if (what.equals("moved into the library") || what.equals("already in the library")) {
       byTask(event.launch(), event.taskId(), "in the library");
     }
   }
 
-  /** The new launch read {@code entries} records back: the ones the previous launch saved. */
-  void restored(int launchNumber, String file, int entries) {
+  /**
+   * The new launch read back the records filed under {@code taskIds}: named as the launch that
+   * saved them knew them.
+   */
+  void restored(int launchNumber, String file, List<Long> taskIds) {
     Kind kind = kindOf(file);
     AppLaunch launch = fold.launches.get(launchNumber);
     if (kind == null || launch == null) {
@@ -80,13 +93,13 @@ final class RecordEvents {
     }
     List<AppRecord> saved = previousRecords(launch, kind);
     List<AppRecord> next = new ArrayList<>(others(launch, kind));
-    for (int i = 0; i < entries; i++) {
-      AppRecord before = i < saved.size() ? saved.get(i) : null;
+    for (long taskId : taskIds) {
+      AppRecord before = saved.stream().filter(r -> r.taskId() == taskId).findFirst().orElse(null);
       next.add(
           new AppRecord(
               kind,
               before == null ? "" : before.videoId(),
-              before == null ? TimelineEvent.NO_TASK : before.taskId(),
+              taskId,
               "restored",
               before == null ? 0 : before.bytes(),
               before == null ? -1 : before.expected(),

@@ -96,7 +96,8 @@ public final class SceneFold {
 
   AppStatus app(String bundleId) {
     return apps.computeIfAbsent(
-        bundleId, id -> new AppStatus(id, AppState.NOT_RUNNING, 0, 0, false));
+        bundleId,
+        id -> new AppStatus(id, AppState.NOT_RUNNING, 0, 0, false, java.time.Duration.ZERO));
   }
 
   void updateApp(String bundleId, UnaryOperator<AppStatus> change) {

@@ -123,6 +123,22 @@ class ArchiveFileTest {
   }
 
   @Test
+  void aRestoreNamesTheKeysOfTheRecordsItReadBack() throws IOException {
+    downloads().save(TWO_DOWNLOADS);
+
+    downloads().restore();
+
+    assertThat(application.events(Layer.ARCHIVE))
+        .filteredOn(e -> e.what().equals("restored downloads.json"))
+        .singleElement()
+        .extracting(TimelineEvent::detail)
+        .asString()
+        .endsWith(
+            "; ids: "
+                + String.join(", ", TWO_DOWNLOADS.keySet().stream().map(String::valueOf).toList()));
+  }
+
+  @Test
   void aMissingArchiveIsAFirstLaunch() {
     RestoreResult<Map<Long, VFMVideoDownload>> result = downloads().restore();
 

@@ -33,7 +33,7 @@ class DeviceBackgroundWorkTest extends DeviceScenario {
 
     assertThat(device.state(APP)).isEqualTo(AppState.NOT_RUNNING);
     assertThat(device.launchNumber(APP)).isEqualTo(1);
-    assertThat(deviceEvents("relaunchForEvents"))
+    assertThat(deviceEvents("relaunch for events"))
         .extracting(TimelineEvent::detail)
         .singleElement()
         .asString()
@@ -188,8 +188,8 @@ class DeviceBackgroundWorkTest extends DeviceScenario {
 
     device.simulateBackgroundFetch(APP);
 
-    await().until(() -> !deviceEvents("performFetchCompleted").isEmpty());
-    assertThat(deviceEvents("performFetchCompleted").get(0).detail()).isEqualTo("NO_DATA");
+    await().until(() -> !deviceEvents("fetch completed").isEmpty());
+    assertThat(deviceEvents("fetch completed").get(0).detail()).isEqualTo("NO_DATA");
     assertThat(appEvents("didFinishLaunching").get(0).detail())
         .isEqualTo("counter=1 reason=BACKGROUND_FETCH");
     await().until(() -> device.state(APP) == AppState.SUSPENDED);
@@ -204,7 +204,7 @@ class DeviceBackgroundWorkTest extends DeviceScenario {
     clock.advance(Device.BACKGROUND_TIME_LIMIT);
 
     assertThat(device.state(APP)).isEqualTo(AppState.NOT_RUNNING);
-    assertThat(deviceEvents("performFetchExpired"))
+    assertThat(deviceEvents("fetch expired"))
         .singleElement()
         .extracting(TimelineEvent::severity)
         .isEqualTo(Severity.ERROR);
@@ -255,7 +255,7 @@ class DeviceBackgroundWorkTest extends DeviceScenario {
     clock.advance(Duration.ofSeconds(600));
 
     assertThat(device.state(APP)).isEqualTo(AppState.NOT_RUNNING);
-    assertThat(deviceEvents("backgroundFetch"))
+    assertThat(deviceEvents("background fetch"))
         .extracting(TimelineEvent::detail)
         .containsExactly("skipped: the user force-quit the app");
   }

@@ -46,7 +46,7 @@ class DeviceTest extends DeviceScenario {
             "appStateChanged " + APP + " FOREGROUND",
             "appStateChanged " + APP + " BACKGROUND",
             "appStateChanged " + APP + " SUSPENDED");
-    assertThat(deviceEvents("appState"))
+    assertThat(deviceEvents("app state"))
         .extracting(TimelineEvent::detail)
         .last()
         .asString()

@@ -17,7 +17,7 @@ class TimelineTest {
   void eventsAreNumberedInPostingOrderAndStampedWithDeviceTime() {
     timeline.post(Layer.DEVICE, 1, "", TimelineEvent.NO_TASK, "launched", "user");
     clock.advance(Duration.ofSeconds(3));
-    timeline.post(Layer.DAEMON, 1, "bg", 4, "taskCreated", "");
+    timeline.post(Layer.DAEMON, 1, "bg", 4, "task created", "");
 
     List<TimelineEvent> events = timeline.events();
     assertThat(events).extracting(TimelineEvent::sequence).containsExactly(1L, 2L);

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import lab.videofarm.os.transferd.internal.ResumeData;
 import lab.videofarm.server.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -236,63 +235,6 @@ class TransferDaemonControlTest {
     assertThat(done.error().code()).isEqualTo(-1015);
     assertThat(done.error().description()).contains("resume data");
     assertThat(harness.server.requests()).isEmpty();
-  }
-
-  @Test
-  void aResumeBeyondTheEndFailsCleanlyInsteadOfWritingTheErrorBody() throws Exception {
-    byte[] movie = randomBytes(100_000, 18);
-    URI url = harness.videos.videoWithMovie(movie);
-    String name = "CFNetworkDownload_crafted.tmp";
-    Path partial = harness.stateDirectory.resolve("downloads").resolve(name);
-    java.nio.file.Files.write(partial, randomBytes(movie.length + 10, 19));
-    RequestInfo request = new RequestInfo("GET", url, List.of());
-    byte[] resumeData =
-        new ResumeData(
-                url,
-                movie.length + 10,
-                movie.length,
-                harness.videos.etag(url),
-                name,
-                request,
-                request)
-            .encode();
-
-    long task = session.createTask(resumeDownload(url, resumeData));
-    session.resume(task);
-
-    TaskEvent.DidComplete done = sink.awaitCompletion(task);
-    assertThat(done.error().code()).isEqualTo(-1011);
-    assertThat(done.error().resumeData()).isNull();
-    assertThat(sink.milestones(task)).containsExactly("DidComplete");
-    assertThat(harness.requestsTo(url).get(harness.requestsTo(url).size() - 1).status())
-        .isEqualTo(416);
-    assertThat(java.nio.file.Files.list(harness.stateDirectory.resolve("downloads"))).isEmpty();
-  }
-
-  @Test
-  void aResumeWhoseBytesAreAllOnDiskFinishesOnTheServers416() throws Exception {
-    // What a daemon killed after the last byte reached the disk, but before the task completed,
-    // finds on restart: the whole file, and a server that answers "bytes */N" to a Range from N.
-    byte[] movie = randomBytes(100_000, 20);
-    URI url = harness.videos.videoWithMovie(movie);
-    String name = "CFNetworkDownload_whole.tmp";
-    java.nio.file.Files.write(harness.stateDirectory.resolve("downloads").resolve(name), movie);
-    RequestInfo request = new RequestInfo("GET", url, List.of());
-    byte[] resumeData =
-        new ResumeData(
-                url, movie.length, movie.length, harness.videos.etag(url), name, request, request)
-            .encode();
-
-    long task = session.createTask(resumeDownload(url, resumeData));
-    session.resume(task);
-
-    TaskEvent.DidComplete done = sink.awaitCompletion(task);
-    assertThat(done.error()).isNull();
-    assertThat(sha256(sink.downloaded(task))).isEqualTo(sha256(movie));
-    assertThat(sink.milestones(task))
-        .containsExactly("DidResumeAtOffset", "DidFinishDownloading", "DidComplete");
-    assertThat(harness.requestsTo(url).get(harness.requestsTo(url).size() - 1).status())
-        .isEqualTo(416);
   }
 
   private static String videoId(URI movieUrl) {

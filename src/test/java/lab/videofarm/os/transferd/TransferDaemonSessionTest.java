@@ -81,7 +81,9 @@ class TransferDaemonSessionTest {
     assertThat(sha256(secondLaunch.downloaded(b))).isEqualTo(sha256(other));
     assertThat(relaunched.allTasks()).isEmpty();
     assertThat(relaunches).hasSize(1);
-    assertThat(harness.whats()).contains("event queued", "relaunch requested", "events delivered");
+    // "events delivered" is posted once the delivery thread finds the queue empty.
+    await().atMost(RecordingSink.TIMEOUT).until(() -> harness.whats().contains("events delivered"));
+    assertThat(harness.whats()).contains("event queued", "relaunch requested");
   }
 
   @Test
@@ -137,6 +139,10 @@ class TransferDaemonSessionTest {
     TaskEvent.DidComplete done = nextLaunch.awaitCompletion(task);
     assertThat(done.error().code()).isEqualTo(-999);
     assertThat(done.error().backgroundCancelReason()).isZero();
+    assertThat(harness.details("task failed"))
+        .singleElement()
+        .asString()
+        .endsWith(" reason UserForceQuitApplication");
     assertThat(done.error().resumeData()).isNotNull();
     assertThat(relaunches).isEmpty();
     assertThat(nextLaunch.all(TaskEvent.DidFinishEventsForBackgroundSession.class)).isEmpty();

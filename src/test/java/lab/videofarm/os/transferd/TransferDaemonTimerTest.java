@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import lab.videofarm.os.AppState;
+import lab.videofarm.os.DelayedRequestDisposition;
 import lab.videofarm.os.clock.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

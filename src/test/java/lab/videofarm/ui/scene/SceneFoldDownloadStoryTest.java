@@ -80,7 +80,7 @@ class SceneFoldDownloadStoryTest {
 
   @Test
   void afterTheRelinkTheNewLaunchHoldsTheRecordFromTheArchiveAndTheQueueIsStillWaiting() {
-    Scene scene = sceneAfter(story, first(story, event(Layer.SESSION, "sessionRelinked")));
+    Scene scene = sceneAfter(story, first(story, event(Layer.SESSION, "session relinked")));
 
     AppLaunch launch = scene.launch(2);
     assertThat(launch.alive()).isTrue();

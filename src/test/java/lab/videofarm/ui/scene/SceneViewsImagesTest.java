@@ -56,7 +56,7 @@ class SceneViewsImagesTest {
       write(
           paint(forceQuit, cancelled.sequence(), dark), "force-quit" + (dark ? "-dark" : "-light"));
     }
-    long relinked = first(download, event(Layer.SESSION, "sessionRelinked")).sequence();
+    long relinked = first(download, event(Layer.SESSION, "session relinked")).sequence();
     write(paintGraph(download, relinked, 860, 520), "after-relink-small-light");
     assertThat(OUT.resolve("after-relink-light.png")).exists();
   }
@@ -109,7 +109,7 @@ class SceneViewsImagesTest {
     moments.put("after-kill", queued.sequence() - 4);
     moments.put("queued", first(download, event(Layer.DAEMON, "relaunch requested")).sequence());
     moments.put(
-        "after-relink", first(download, event(Layer.SESSION, "sessionRelinked")).sequence());
+        "after-relink", first(download, event(Layer.SESSION, "session relinked")).sequence());
     TimelineEvent delivering =
         first(download, event(Layer.DELEGATE, "didCompleteWithError").and(e -> e.launch() == 2));
     moments.put("delivering", delivering.sequence());

@@ -70,7 +70,7 @@ public final class StoryTimelines {
   public static Predicate<TimelineEvent> killOf(int launch) {
     return e ->
         e.layer() == Layer.DEVICE
-            && e.what().equals("appState")
+            && e.what().equals("app state")
             && e.launch() == launch
             && e.detail().contains("-> NOT_RUNNING");
   }

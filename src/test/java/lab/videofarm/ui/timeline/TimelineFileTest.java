@@ -36,7 +36,7 @@ class TimelineFileTest {
               2,
               "lab.videofarm.app.bg",
               3,
-              "sessionRelinked",
+              "session relinked",
               "reconnected to tasks [1]",
               Severity.WARNING));
 

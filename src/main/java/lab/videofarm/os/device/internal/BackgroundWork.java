@@ -98,7 +98,7 @@ public final class BackgroundWork {
       log.info(
           0,
           sessionIdentifier,
-          "relaunchForEvents",
+          "relaunch for events",
           bundleId + " is not installed yet: relaunched when it is");
       table.relaunchOnInstall(bundleId, sessionIdentifier);
       return null;
@@ -111,7 +111,7 @@ public final class BackgroundWork {
       refused = "not needed: " + bundleId + " is in the foreground";
     }
     if (refused != null) {
-      log.info(app.launchNumber, sessionIdentifier, "relaunchForEvents", refused);
+      log.info(app.launchNumber, sessionIdentifier, "relaunch for events", refused);
       return null;
     }
     return app;
@@ -159,7 +159,7 @@ public final class BackgroundWork {
 
     @Override
     public void expired() {
-      warn("completionHandlerNeverCalled", COMPLETION_HANDLER_NEVER_CALLED);
+      warn("completion handler never called", COMPLETION_HANDLER_NEVER_CALLED);
       lifecycle.endBackgroundWork(bundleId, launch);
     }
 
@@ -192,7 +192,7 @@ public final class BackgroundWork {
       LaunchedProcess process = app.process;
       lifecycle.beginBackgroundWork(app);
       OnceBeforeDeadline<FetchResult> handler = fetchHandler(bundleId, process);
-      log.info(process.launchNumber(), "", "backgroundFetch", why);
+      log.info(process.launchNumber(), "", "background fetch", why);
       after.add(
           () ->
               lifecycle
@@ -221,7 +221,7 @@ public final class BackgroundWork {
 
     @Override
     public void called(FetchResult result) {
-      log.info(launch, "", "performFetchCompleted", String.valueOf(result));
+      log.info(launch, "", "fetch completed", String.valueOf(result));
       lifecycle.endBackgroundWork(bundleId, launch);
     }
 
@@ -230,7 +230,7 @@ public final class BackgroundWork {
       log.post(
           launch,
           "",
-          "performFetchCompleted",
+          "fetch completed",
           "called " + count + " times with " + result,
           Severity.WARNING);
     }
@@ -240,7 +240,7 @@ public final class BackgroundWork {
       log.post(
           launch,
           "",
-          "performFetchExpired",
+          "fetch expired",
           "the app did not call performFetch's completion handler within "
               + timeLimit.toSeconds()
               + " s: terminated",
@@ -301,7 +301,7 @@ public final class BackgroundWork {
       }
       scheduleFetch(app);
       if (app.forceQuit) {
-        log.info(app.launchNumber, "", "backgroundFetch", "skipped: the user force-quit the app");
+        log.info(app.launchNumber, "", "background fetch", "skipped: the user force-quit the app");
         return;
       }
       if (app.state == AppState.FOREGROUND) {

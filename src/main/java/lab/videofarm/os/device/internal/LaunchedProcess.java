@@ -343,7 +343,7 @@ public final class LaunchedProcess implements AppProcess {
             launchNumber,
             "",
             TimelineEvent.NO_TASK,
-            "terminationHookFailed",
+            "termination hook failed",
             String.valueOf(e),
             Severity.WARNING);
       }

@@ -304,7 +304,7 @@ public final class Lifecycle {
     log.info(
         app.launchNumber,
         "",
-        "appState",
+        "app state",
         app.bundleId() + " " + from + " -> " + to + " (" + why + ")");
     reports.add(app.bundleId(), to);
     return true;

@@ -268,7 +268,7 @@ final class AttemptHooks implements TransferListener {
   private void continuesAt(long offset, String detail) {
     task.bytesReceived = offset;
     parts.meter().restart(task, offset);
-    parts.log().task(task, "response", detail);
+    parts.log().task(task, "response", detail + Details.toReceive(task.expectedToReceive));
     if (task.announceResume) {
       task.announceResume = false;
       parts
@@ -342,7 +342,12 @@ final class AttemptHooks implements TransferListener {
           acceptResponse(response);
           task.bytesReceived = 0;
           task.expectedToReceive = response.expectedContentLength();
-          parts.log().task(task, "response", "HTTP " + response.statusCode());
+          parts
+              .log()
+              .task(
+                  task,
+                  "response",
+                  "HTTP " + response.statusCode() + Details.toReceive(task.expectedToReceive));
           parts.mailbox().emit(task.session, new TaskEvent.DidReceiveResponse(task.id, response));
           return null;
         });

@@ -147,9 +147,7 @@ final class Completion {
             + " "
             + error.description()
             + (error.resumeData() != null ? " (with resume data)" : "")
-            + (error.backgroundCancelReason() != null
-                ? " reason " + error.backgroundCancelReason()
-                : ""),
+            + Details.cancelReason(error.backgroundCancelReason()),
         error.code() == ErrorCodes.CANCELLED ? Severity.INFO : Severity.WARNING);
   }
 

@@ -165,7 +165,14 @@ public final class DaemonCore implements AutoCloseable {
               spec.launch(),
               TimelineEvent.NO_TASK,
               "session attached",
-              channel.queue.size() + " queued events, " + channel.tasks.size() + " tasks",
+              spec.bundleId()
+                  + ": "
+                  + channel.queue.size()
+                  + " queued events "
+                  + Details.queue(channel.queue)
+                  + ", "
+                  + channel.tasks.size()
+                  + " tasks",
               Severity.INFO);
           parts.store.changed();
           parts.mailbox.scheduleDrain(channel);
@@ -232,9 +239,15 @@ public final class DaemonCore implements AutoCloseable {
               connection.session().launch(),
               TimelineEvent.NO_TASK,
               "session detached",
-              channel.key.isBackground()
-                  ? channel.tasks.size() + " tasks carry on"
-                  : "its tasks are cancelled",
+              channel.key.bundleId()
+                  + ": "
+                  + (channel.key.isBackground()
+                      ? channel.tasks.size()
+                          + " tasks carry on, "
+                          + channel.queue.size()
+                          + " queued events "
+                          + Details.queue(channel.queue)
+                      : "its tasks are cancelled"),
               Severity.INFO);
           if (channel.key.isBackground()) {
             // A closed connection means the process is gone.

@@ -63,30 +63,37 @@ final class DaemonParts {
     this.timers = new TaskTimers(clock, lock, log);
     this.completion =
         new Completion(log, mailbox, folder, timers, relaunches, store, workers, transport);
-    this.hooks =
-        new AttemptHooks.Parts(
-            lock,
-            clock,
-            mailbox,
-            new ProgressMeter(clock, mailbox, log),
-            folder,
-            timers,
-            completion,
-            store,
-            log);
-    this.scheduler =
-        new Scheduler(
-            lock,
-            clock,
-            network,
-            apps,
-            mailbox,
-            timers,
-            completion,
-            log,
-            workers,
-            this::newCall,
-            closed);
+    this.hooks = attemptParts();
+    this.scheduler = scheduler(closed);
+  }
+
+  /** What every attempt's {@link AttemptHooks} reports through. */
+  private AttemptHooks.Parts attemptParts() {
+    return new AttemptHooks.Parts(
+        lock,
+        clock,
+        mailbox,
+        new ProgressMeter(clock, mailbox, log),
+        folder,
+        timers,
+        completion,
+        store,
+        log);
+  }
+
+  private Scheduler scheduler(BooleanSupplier closed) {
+    return new Scheduler(
+        lock,
+        clock,
+        network,
+        apps,
+        mailbox,
+        timers,
+        completion,
+        log,
+        workers,
+        this::newCall,
+        closed);
   }
 
   private TransferCall newCall(TaskRecord task, Attempt attempt) {

@@ -173,7 +173,10 @@ final class Mailbox {
     if (!channel.key.isBackground() && head.event() instanceof TaskEvent.DidComplete done) {
       // A default session's task has no later launch to be relinked to: it is forgotten as its
       // completion goes out, so what the completion handler sets off never sees it.
-      channel.tasks.remove(done.taskIdentifier());
+      if (channel.tasks.remove(done.taskIdentifier()) != null) {
+        log.session(
+            channel, done.taskIdentifier(), "task released", "its completion is on its way");
+      }
     }
     return new Delivery(head, channel.attached);
   }
@@ -243,6 +246,7 @@ final class Mailbox {
       TaskRecord task = channel.tasks.get(event.taskIdentifier());
       if (task != null && task.isFinished()) {
         channel.tasks.remove(task.id);
+        log.session(channel, task.id, "task released", "the app heard its completion");
       }
     }
     if (!(event instanceof TaskEvent.DidReceiveData)) {

@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import lab.videofarm.os.DelayedRequestDisposition;
 import lab.videofarm.os.timeline.TimelineEvent;
 import lab.videofarm.os.transferd.DaemonConnection;
 import lab.videofarm.os.transferd.DaemonEventSink;
-import lab.videofarm.os.transferd.DelayedRequestDisposition;
 import lab.videofarm.os.transferd.RequestInfo;
 import lab.videofarm.os.transferd.SessionSpec;
 import lab.videofarm.os.transferd.TaskSnapshot;
@@ -52,6 +52,11 @@ final class RealConnection implements DaemonConnection {
   }
 
   @Override
+  public String label() {
+    return channel.key.label();
+  }
+
+  @Override
   public long createTask(TaskSpec requested) {
     return parts.lock.call(
         () -> {
@@ -65,14 +70,7 @@ final class RealConnection implements DaemonConnection {
                   channel, core.nextTaskId(channel), requested, spec.launch(), parts.folder);
           channel.tasks.put(task.id, task);
           parts.log.task(
-              task,
-              "task created",
-              task.spec.kind()
-                  + " "
-                  + task.originalRequest.method()
-                  + " "
-                  + task.originalRequest.url()
-                  + (requested.resumeData() != null ? " from resume data" : ""));
+              task, "task created", Details.created(task, requested.resumeData() != null));
           parts.store.changed();
           return task.id;
         });

@@ -3,6 +3,7 @@ package lab.videofarm.os.transferd.internal;
 import java.util.Collection;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import lab.videofarm.os.AppState;
 import lab.videofarm.os.transferd.TaskKind;
 import lab.videofarm.os.transferd.TransferService.BackgroundRelauncher;
 
@@ -59,11 +60,15 @@ final class RelaunchRequests implements AutoCloseable {
     }
     channel.relaunchRequested = true;
     apps.relaunched(bundle);
+    int count = apps.relaunches(bundle);
     log.session(
         channel,
         task.id,
         "relaunch requested",
-        attached ? "wake " + bundle : "launch " + bundle + " in the background");
+        Details.relaunch(
+            attached ? "wake " + bundle : "launch " + bundle + " in the background",
+            count,
+            AdmissionPolicy.rateLimitDelay(AppState.BACKGROUND, count).toSeconds()));
     if (relauncher != null) {
       relaunch(relauncher, channel);
     }

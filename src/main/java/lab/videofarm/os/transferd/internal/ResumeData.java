@@ -38,7 +38,7 @@ import lab.videofarm.os.transferd.RequestInfo;
  * is not a plain name, raises {@link InvalidResumeDataException}. The partial file is adopted by
  * the task that resumes from it, so the same resume data cannot be used twice.
  */
-public record ResumeData(
+record ResumeData(
     URI url,
     long bytesReceived,
     long expectedTotalBytes,
@@ -47,12 +47,12 @@ public record ResumeData(
     RequestInfo originalRequest,
     RequestInfo currentRequest) {
 
-  public static final String FORMAT = "lab.videofarm.resume-data";
-  public static final int VERSION = 1;
+  static final String FORMAT = "lab.videofarm.resume-data";
+  static final int VERSION = 1;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  public ResumeData {
+  ResumeData {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(validator, "validator");
     Objects.requireNonNull(tempFileName, "tempFileName");
@@ -61,13 +61,13 @@ public record ResumeData(
   }
 
   /** Raised for resume data this daemon cannot use. */
-  public static final class InvalidResumeDataException extends Exception {
-    public InvalidResumeDataException(String message) {
+  static final class InvalidResumeDataException extends Exception {
+    InvalidResumeDataException(String message) {
       super(message);
     }
   }
 
-  public byte[] encode() {
+  byte[] encode() {
     ObjectNode root = JSON.createObjectNode();
     root.put("format", FORMAT);
     root.put("version", VERSION);
@@ -85,23 +85,8 @@ public record ResumeData(
     }
   }
 
-  public static ResumeData decode(byte[] bytes) throws InvalidResumeDataException {
-    if (bytes == null || bytes.length == 0) {
-      throw new InvalidResumeDataException("resume data is empty");
-    }
-    JsonNode root;
-    try {
-      root = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new InvalidResumeDataException("resume data is not readable: " + e.getMessage());
-    }
-    if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
-      throw new InvalidResumeDataException("resume data is not in the " + FORMAT + " format");
-    }
-    int version = root.path("version").asInt(-1);
-    if (version != VERSION) {
-      throw new InvalidResumeDataException("resume data version " + version + " is not supported");
-    }
+  static ResumeData decode(byte[] bytes) throws InvalidResumeDataException {
+    JsonNode root = envelope(bytes, FORMAT, VERSION, "resume data");
     try {
       String tempFileName = text(root, "tempFileName");
       if (tempFileName.isEmpty()
@@ -125,6 +110,31 @@ public record ResumeData(
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new InvalidResumeDataException("resume data is incomplete: " + e.getMessage());
     }
+  }
+
+  /**
+   * The JSON object of {@code bytes}, checked to be of {@code format} at {@code version}; {@code
+   * kind} names the data in the version's error.
+   */
+  static JsonNode envelope(byte[] bytes, String format, int version, String kind)
+      throws InvalidResumeDataException {
+    if (bytes == null || bytes.length == 0) {
+      throw new InvalidResumeDataException("resume data is empty");
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new InvalidResumeDataException("resume data is not readable: " + e.getMessage());
+    }
+    if (root == null || !root.isObject() || !format.equals(root.path("format").asText())) {
+      throw new InvalidResumeDataException("resume data is not in the " + format + " format");
+    }
+    int found = root.path("version").asInt(-1);
+    if (found != version) {
+      throw new InvalidResumeDataException(kind + " version " + found + " is not supported");
+    }
+    return root;
   }
 
   private static String text(JsonNode node, String field) throws InvalidResumeDataException {

@@ -231,6 +231,16 @@ final class StateCodec {
     node.put("expectedToReceive", task.expectedToReceive);
     node.put("bytesSent", task.bytesSent);
     node.put("expectedToSend", task.expectedToSend);
+    putResumable(node, task);
+    node.put("forceQuit", task.forceQuit);
+    node.put("started", task.started);
+    node.put("resourceElapsedMillis", task.resourceElapsed.toMillis());
+    putOutcome(node, task);
+    return node;
+  }
+
+  /** What a download or an upload needs to continue where it stopped. */
+  private static void putResumable(ObjectNode node, TaskRecord task) {
     if (task.tempFile != null) {
       node.put("tempFile", task.tempFile.getFileName().toString());
     }
@@ -242,9 +252,9 @@ final class StateCodec {
     }
     node.put("uploadFileSize", task.uploadFileSize);
     node.put("uploadFileModified", task.uploadFileModified);
-    node.put("forceQuit", task.forceQuit);
-    node.put("started", task.started);
-    node.put("resourceElapsedMillis", task.resourceElapsed.toMillis());
+  }
+
+  private static void putOutcome(ObjectNode node, TaskRecord task) {
     if (task.response != null) {
       node.set("response", response(task.response));
     }
@@ -255,7 +265,6 @@ final class StateCodec {
       node.put("resumeFailureCode", task.resumeFailure.code);
       node.put("resumeFailureMessage", task.resumeFailure.getMessage());
     }
-    return node;
   }
 
   private static TaskRecord task(SessionChannel channel, JsonNode node, Path downloads) {
@@ -280,6 +289,19 @@ final class StateCodec {
     task.expectedToReceive = wholeOr(node, "expectedToReceive", -1);
     task.bytesSent = whole(node, "bytesSent");
     task.expectedToSend = wholeOr(node, "expectedToSend", -1);
+    readResumable(task, node, downloads);
+    task.forceQuit = flag(node, "forceQuit");
+    task.started = flag(node, "started");
+    task.delayedRequestAnswered(flag(node, "delayedRequestAnswered"));
+    task.resourceElapsed = Duration.ofMillis(whole(node, "resourceElapsedMillis"));
+    readOutcome(task, node);
+    if (task.spec.kind() == TaskKind.DOWNLOAD && task.bytesReceived > 0) {
+      task.announceResume = true;
+    }
+    return task;
+  }
+
+  private static void readResumable(TaskRecord task, JsonNode node, Path downloads) {
     if (node.hasNonNull("tempFile")) {
       task.tempFile = downloads.resolve(text(node, "tempFile"));
     }
@@ -291,10 +313,9 @@ final class StateCodec {
     }
     task.uploadFileSize = wholeOr(node, "uploadFileSize", -1);
     task.uploadFileModified = wholeOr(node, "uploadFileModified", -1);
-    task.forceQuit = flag(node, "forceQuit");
-    task.started = flag(node, "started");
-    task.delayedRequestAnswered(flag(node, "delayedRequestAnswered"));
-    task.resourceElapsed = Duration.ofMillis(whole(node, "resourceElapsedMillis"));
+  }
+
+  private static void readOutcome(TaskRecord task, JsonNode node) {
     if (node.hasNonNull("response")) {
       task.response = response(object(node, "response"));
     }
@@ -306,10 +327,6 @@ final class StateCodec {
           new TransferFailure(
               small(node, "resumeFailureCode"), textOrNull(node, "resumeFailureMessage"));
     }
-    if (task.spec.kind() == TaskKind.DOWNLOAD && task.bytesReceived > 0) {
-      task.announceResume = true;
-    }
-    return task;
   }
 
   private static ObjectNode body(UploadBody body) {

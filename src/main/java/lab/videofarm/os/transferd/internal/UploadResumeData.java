@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
 import lab.videofarm.os.transferd.RequestInfo;
@@ -70,25 +69,7 @@ record UploadResumeData(
   }
 
   public static UploadResumeData decode(byte[] bytes) throws ResumeData.InvalidResumeDataException {
-    if (bytes == null || bytes.length == 0) {
-      throw new ResumeData.InvalidResumeDataException("resume data is empty");
-    }
-    JsonNode root;
-    try {
-      root = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new ResumeData.InvalidResumeDataException(
-          "resume data is not readable: " + e.getMessage());
-    }
-    if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
-      throw new ResumeData.InvalidResumeDataException(
-          "resume data is not in the " + FORMAT + " format");
-    }
-    int version = root.path("version").asInt(-1);
-    if (version != VERSION) {
-      throw new ResumeData.InvalidResumeDataException(
-          "upload resume data version " + version + " is not supported");
-    }
+    JsonNode root = ResumeData.envelope(bytes, FORMAT, VERSION, "upload resume data");
     int interop = root.path("interopVersion").asInt(-1);
     if (ResumableUploadDraft.version(interop).isEmpty()) {
       throw new ResumeData.InvalidResumeDataException(
