@@ -62,7 +62,7 @@ class LessonPicturesTest {
     driver.awaitPhoneShows("app");
     TimelineEvent attached =
         driver.awaitRow(
-            event -> event.layer() == Layer.SESSION && event.what().equals("sessionCreated"));
+            event -> event.layer() == Layer.SESSION && event.what().equals("session created"));
     pictures.render("01-sessions", "window-session-attached.png", attached);
 
     pictures.showAppTab("Videos");
@@ -173,7 +173,7 @@ class LessonPicturesTest {
     driver.runtime.server().faults().throttleBytesPerSecond(0);
     TimelineEvent relinked =
         driver.awaitRow(
-            event -> event.layer() == Layer.SESSION && event.what().equals("sessionRelinked"));
+            event -> event.layer() == Layer.SESSION && event.what().equals("session relinked"));
     driver.awaitRow(
         event ->
             event.layer() == Layer.DEVICE
@@ -187,7 +187,7 @@ class LessonPicturesTest {
     driver.frame.button("controls.fetch").click();
     TimelineEvent completed =
         driver.awaitRow(
-            what(Layer.DEVICE, "performFetchCompleted").and(event -> event.sequence() > before));
+            what(Layer.DEVICE, "fetch completed").and(event -> event.sequence() > before));
     pictures.render("08-background-fetch", "window-background-fetch.png", completed);
     pictures.renderPanel(
         "08-background-fetch",
