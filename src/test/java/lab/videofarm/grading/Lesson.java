@@ -7,6 +7,13 @@ package lab.videofarm.grading;
 record Lesson(int number, String folder) {
   static final Lesson SESSIONS = new Lesson(1, "01-sessions");
   static final Lesson VIDEO_LIST = new Lesson(2, "02-video-list");
+  static final Lesson PREPARE_VIDEO = new Lesson(3, "03-prepare-video");
+  static final Lesson DOWNLOAD = new Lesson(4, "04-download");
+  static final Lesson PAUSE_RESUME = new Lesson(5, "05-pause-resume");
+  static final Lesson UPLOAD = new Lesson(6, "06-upload");
+  static final Lesson RELAUNCH = new Lesson(7, "07-relaunch");
+  static final Lesson BACKGROUND_FETCH = new Lesson(8, "08-background-fetch");
+  static final Lesson RESUMABLE_UPLOADS = new Lesson(9, "09-resumable-uploads");
 
   /** Not a lesson: every lesson's "not implemented yet" counts, for checking the whole app. */
   static final Lesson ALL = new Lesson(Integer.MAX_VALUE, "");
