@@ -32,10 +32,30 @@ record Lesson(int number, String folder) {
     return teach(expected, happened, "");
   }
 
+  /**
+   * A failure in a step that lesson {@code taught} teaches, met while grading this lesson: it names
+   * this lesson, and sends the student to the hint where that step is taught.
+   */
+  AssertionError failure(Lesson taught, String expected, String happened, String hint) {
+    if (taught.equals(this)) {
+      return failure(expected, happened, hint);
+    }
+    return taught.teach(
+        number,
+        expected + " (this lesson builds on lesson " + taught.number + ")",
+        happened,
+        "the hint \"" + hint + "\" in ");
+  }
+
   private AssertionError teach(String expected, String happened, String readWhere) {
+    return teach(number, expected, happened, readWhere);
+  }
+
+  /** The message, naming lesson {@code grading} and pointing into this lesson's README. */
+  private AssertionError teach(int grading, String expected, String happened, String readWhere) {
     return new AssertionError(
         "Lesson "
-            + number
+            + grading
             + ".\n  Expected: "
             + expected
             + "\n  Happened: "

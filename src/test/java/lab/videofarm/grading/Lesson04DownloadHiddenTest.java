@@ -22,7 +22,7 @@ class Lesson04DownloadHiddenTest {
       String id = phone.addVideo("Mule");
       phone.launchApp();
 
-      long task = Lesson04DownloadTest.startDownload(phone, id);
+      long task = new Steps(phone, LESSON).startDownload(id);
 
       Optional<TimelineEvent> failed =
           phone.awaitOptional(Transfers.notification("VideoDownloadFailed", task));

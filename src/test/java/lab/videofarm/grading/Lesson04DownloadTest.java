@@ -3,12 +3,9 @@ package lab.videofarm.grading;
 import static lab.videofarm.grading.Transfers.MOVIE_BYTES;
 import static lab.videofarm.grading.Transfers.notification;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import lab.videofarm.os.timeline.Layer;
 import lab.videofarm.os.timeline.TimelineEvent;
 import lab.videofarm.story.VideoFarmPhone;
 import org.junit.jupiter.api.Tag;
@@ -29,15 +26,16 @@ class Lesson04DownloadTest {
   @Points(3)
   void theMovieAndItsThumbnailEndUpInTheLibraryByteForByte() throws Exception {
     try (LessonPhone phone = LessonPhone.start(root, LESSON)) {
+      Steps steps = new Steps(phone, LESSON);
       byte[] movie = Transfers.movie(MOVIE_BYTES, 41);
       String id = phone.addVideoWithMovie("Pigs", movie);
       phone.launchApp();
 
-      long task = startDownload(phone, id);
+      long task = steps.startDownload(id);
 
-      finished(phone, task);
-      inLibrary(phone, id, "movie", movie);
-      inLibrary(phone, id, "thumbnail", VideoFarmPhone.png());
+      steps.downloadFinished(task);
+      steps.inLibrary(id, "movie", movie);
+      steps.inLibrary(id, "thumbnail", VideoFarmPhone.png());
     }
   }
 
@@ -45,12 +43,13 @@ class Lesson04DownloadTest {
   @Points(1)
   void progressIsShownForTheMovieOnly() throws Exception {
     try (LessonPhone phone = LessonPhone.start(root, LESSON)) {
+      Steps steps = new Steps(phone, LESSON);
       String id = phone.addVideoWithMovie("Ducks", Transfers.movie(MOVIE_BYTES, 42));
       phone.launchApp();
 
-      long task = startDownload(phone, id);
+      long task = steps.startDownload(id);
 
-      finished(phone, task);
+      steps.downloadFinished(task);
       List<TimelineEvent> progress =
           phone.events().stream().filter(notification("VideoDownloadProgressed")).toList();
       if (progress.stream().noneMatch(e -> e.taskId() == task)) {
@@ -73,11 +72,12 @@ class Lesson04DownloadTest {
   @Points(3)
   void aDownloadCutByAKillEndsInTheLibraryAfterTheBackgroundRelaunch() throws Exception {
     try (LessonPhone phone = LessonPhone.start(root, LESSON)) {
+      Steps steps = new Steps(phone, LESSON);
       byte[] movie = Transfers.movie(MOVIE_BYTES, 43);
       String id = phone.addVideoWithMovie("Hay", movie);
       phone.server().faults().throttleBytesPerSecond(Transfers.THROTTLE);
       phone.launchApp();
-      long task = startDownload(phone, id);
+      long task = steps.startDownload(id);
       phone.await(
           Transfers.underWay("didWriteData", task), "didWriteData for the movie task #" + task);
 
@@ -94,60 +94,7 @@ class Lesson04DownloadTest {
                 .orElse(phone.lastWords()),
             "Save, then resume");
       }
-      inLibrary(phone, id, "movie", movie);
+      steps.inLibrary(id, "movie", movie);
     }
-  }
-
-  /** Starts the download; returns the movie task's identifier. */
-  static long startDownload(LessonPhone phone, String id) throws Exception {
-    Object answer = phone.command("downloadMovieAndThumbnail", id);
-    if (!(answer instanceof Long task)) {
-      throw LESSON.failure(
-          "downloadMovieAndThumbnail to start both downloads and return the movie task's identifier",
-          Transfers.describe(answer),
-          "Save, then resume");
-    }
-    return task;
-  }
-
-  /** Waits for VideoDownloadFinished of the movie task. */
-  static void finished(LessonPhone phone, long task) throws Exception {
-    if (phone.awaitOptional(notification("VideoDownloadFinished", task)).isEmpty()) {
-      throw LESSON.failure(
-          "VideoDownloadFinished for the movie task #"
-              + task
-              + " once both files are in the library",
-          phone.lastWords(),
-          "Completion is the last word");
-    }
-  }
-
-  /** The library holds {@code expected} as the video's {@code file} (movie or thumbnail). */
-  static void inLibrary(LessonPhone phone, String id, String file, byte[] expected)
-      throws Exception {
-    Path kept = phone.container().resolve("Library/Videos/" + id + "/" + file);
-    if (!Files.isRegularFile(kept)) {
-      throw LESSON.failure(
-          "the " + file + " at Library/Videos/" + id + "/" + file + " in the app's container",
-          "there is no file there: the daemon deletes the temp file when didFinishDownloadingTo"
-              + " returns; "
-              + moved(phone),
-          "Move before you return");
-    }
-    byte[] bytes = Files.readAllBytes(kept);
-    if (!Arrays.equals(bytes, expected)) {
-      throw LESSON.failure(
-          "the " + file + " byte for byte as the server has it (" + expected.length + " bytes)",
-          "the library holds " + bytes.length + " other bytes",
-          "Key on identifiers");
-    }
-  }
-
-  private static String moved(LessonPhone phone) {
-    return phone.events().stream()
-        .filter(LessonPhone.event(Layer.APP, "download not kept"))
-        .findFirst()
-        .map(e -> "the app said: download not kept, " + e.detail())
-        .orElse(phone.lastWords());
   }
 }

@@ -23,9 +23,10 @@ class Lesson05PauseResumeHiddenTest {
   @Points(2)
   void aDownloadCancelledByAForceQuitResumesFromItsResumeData() throws Exception {
     try (LessonPhone phone = LessonPhone.start(root, LESSON)) {
+      Steps steps = new Steps(phone, LESSON);
       byte[] movie = Transfers.movie(MOVIE_BYTES, 54);
       String id = phone.addVideoWithMovie("Tractor", movie);
-      long task = Lesson05PauseResumeTest.downloadUnderWay(phone, id);
+      long task = steps.downloadUnderWay(id);
       phone.device().forceQuit(VideoFarmPhone.APP);
       phone.await(LessonPhone.event(Layer.DAEMON, "force quit"), "the force quit");
       phone.server().faults().throttleBytesPerSecond(0);
@@ -34,7 +35,7 @@ class Lesson05PauseResumeHiddenTest {
           Transfers.notification("VideoDownloadFailed", task),
           "VideoDownloadFailed for #" + task + ", cancelled by the force quit");
 
-      long resumed = Lesson05PauseResumeTest.resume(phone, id, task);
+      long resumed = steps.resume(id, task);
 
       Optional<TimelineEvent> atOffset =
           phone.awaitOptional(delegate("didResumeAtOffset", resumed));
@@ -45,8 +46,8 @@ class Lesson05PauseResumeHiddenTest {
             atOffset.map(e -> "didResumeAtOffset " + e.detail()).orElse(phone.lastWords()),
             "The pause completes as \"cancelled\"");
       }
-      Lesson04DownloadTest.finished(phone, resumed);
-      Lesson04DownloadTest.inLibrary(phone, id, "movie", movie);
+      steps.downloadFinished(resumed);
+      steps.inLibrary(id, "movie", movie);
     }
   }
 }

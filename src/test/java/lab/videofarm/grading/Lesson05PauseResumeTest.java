@@ -27,10 +27,11 @@ class Lesson05PauseResumeTest {
   @Points(2)
   void pausingADownloadKeepsItsResumeData() throws Exception {
     try (LessonPhone phone = LessonPhone.start(root, LESSON)) {
+      Steps steps = new Steps(phone, LESSON);
       String id = phone.addVideoWithMovie("Cows", Transfers.movie(MOVIE_BYTES, 51));
-      long task = downloadUnderWay(phone, id);
+      long task = steps.downloadUnderWay(id);
 
-      TimelineEvent paused = pause(phone, id, task);
+      TimelineEvent paused = steps.pause(id, task);
 
       if (!paused.detail().endsWith("resumable")) {
         throw LESSON.failure(
@@ -46,13 +47,14 @@ class Lesson05PauseResumeTest {
   @Points(3)
   void resumingContinuesAtTheOffsetWithoutFetchingAByteTwice() throws Exception {
     try (LessonPhone phone = LessonPhone.start(root, LESSON)) {
+      Steps steps = new Steps(phone, LESSON);
       byte[] movie = Transfers.movie(MOVIE_BYTES, 52);
       String id = phone.addVideoWithMovie("Sheep", movie);
-      long task = downloadUnderWay(phone, id);
-      pause(phone, id, task);
+      long task = steps.downloadUnderWay(id);
+      steps.pause(id, task);
       phone.server().faults().throttleBytesPerSecond(0);
 
-      long resumed = resume(phone, id, task);
+      long resumed = steps.resume(id, task);
 
       TimelineEvent atOffset =
           phone.await(delegate("didResumeAtOffset", resumed), "didResumeAtOffset for #" + resumed);
@@ -65,8 +67,8 @@ class Lesson05PauseResumeTest {
             said.map(e -> "VideoDownloadResumed said " + e.detail()).orElse(phone.lastWords()),
             "Who knows the offset");
       }
-      Lesson04DownloadTest.finished(phone, resumed);
-      Lesson04DownloadTest.inLibrary(phone, id, "movie", movie);
+      steps.downloadFinished(resumed);
+      steps.inLibrary(id, "movie", movie);
       RecordedRequest last = lastMovieGet(phone, id);
       if (offset <= 0
           || !last.header("Range").orElse("").equals("bytes=" + offset + "-")
@@ -87,11 +89,12 @@ class Lesson05PauseResumeTest {
   @Points(2)
   void withoutResumeDataTheResumeStartsOverAndSaysSo() throws Exception {
     try (LessonPhone phone = LessonPhone.start(root, LESSON)) {
+      Steps steps = new Steps(phone, LESSON);
       byte[] movie = Transfers.movie(MOVIE_BYTES, 53);
       String id = phone.addVideoWithMovie("Goats", movie);
       phone.server().faults().disableRanges(true);
-      long task = downloadUnderWay(phone, id);
-      TimelineEvent paused = pause(phone, id, task);
+      long task = steps.downloadUnderWay(id);
+      TimelineEvent paused = steps.pause(id, task);
       if (!paused.detail().endsWith("no resume data")) {
         throw LESSON.failure(
             "VideoDownloadPaused saying \"no resume data\": this server serves no ranges",
@@ -100,7 +103,7 @@ class Lesson05PauseResumeTest {
       }
       phone.server().faults().throttleBytesPerSecond(0);
 
-      long resumed = resume(phone, id, task);
+      long resumed = steps.resume(id, task);
 
       Optional<TimelineEvent> said =
           phone.awaitOptional(notification("VideoDownloadResumed", resumed));
@@ -110,57 +113,9 @@ class Lesson05PauseResumeTest {
             said.map(e -> "VideoDownloadResumed said " + e.detail()).orElse(phone.lastWords()),
             "Nil is an answer");
       }
-      Lesson04DownloadTest.finished(phone, resumed);
-      Lesson04DownloadTest.inLibrary(phone, id, "movie", movie);
+      steps.downloadFinished(resumed);
+      steps.inLibrary(id, "movie", movie);
     }
-  }
-
-  /** Launches the app and starts a throttled download; returns once it is under way. */
-  static long downloadUnderWay(LessonPhone phone, String id) throws Exception {
-    phone.server().faults().throttleBytesPerSecond(Transfers.THROTTLE);
-    phone.launchApp();
-    long task = Lesson04DownloadTest.startDownload(phone, id);
-    phone.await(Transfers.underWay("didWriteData", task), "didWriteData for the movie #" + task);
-    return task;
-  }
-
-  /** Pauses the video's download; returns its VideoDownloadPaused. */
-  static TimelineEvent pause(LessonPhone phone, String id, long task) throws Exception {
-    Object answer = phone.command("pauseDownloads", id);
-    Optional<TimelineEvent> paused =
-        answer instanceof LessonPhone.Failed
-            ? Optional.empty()
-            : phone.awaitOptional(notification("VideoDownloadPaused", task));
-    if (paused.isEmpty()) {
-      throw LESSON.failure(
-          "pauseDownloads to cancel the movie task #"
-              + task
-              + " for resume data, then post"
-              + " VideoDownloadPaused",
-          answer instanceof LessonPhone.Failed ? Transfers.describe(answer) : phone.lastWords(),
-          "The pause completes as \"cancelled\"");
-    }
-    Optional<TimelineEvent> failed =
-        phone.events().stream().filter(notification("VideoDownloadFailed", task)).findFirst();
-    if (failed.isPresent()) {
-      throw LESSON.failure(
-          "the \"cancelled\" completion of a paused task to be no failure",
-          "VideoDownloadFailed: " + failed.get().detail(),
-          "The pause completes as \"cancelled\"");
-    }
-    return paused.get();
-  }
-
-  /** Resumes the video's download; returns the new movie task. */
-  static long resume(LessonPhone phone, String id, long task) throws Exception {
-    Object answer = phone.command("resumeDownloads", id);
-    if (!(answer instanceof Long resumed) || resumed == -1 || resumed == task) {
-      throw LESSON.failure(
-          "resumeDownloads to return the identifier of a new movie task",
-          Transfers.describe(answer) + (answer.equals(task) ? ", the paused task's" : ""),
-          "A resumed download is a new task");
-    }
-    return resumed;
   }
 
   private static RecordedRequest lastMovieGet(LessonPhone phone, String id) {
