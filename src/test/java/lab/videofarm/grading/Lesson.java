@@ -1,10 +1,16 @@
 package lab.videofarm.grading;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import lab.videofarm.app.LessonFolders;
+
 /**
  * A lesson as its graders speak of it: its number and its folder under {@code lessons/}, so that a
  * failure says which README to read and which hint.
  */
 record Lesson(int number, String folder) {
+  private static final Pattern UNWRITTEN =
+      Pattern.compile("Lesson (\\d+): \\w+ is not implemented");
   static final Lesson SESSIONS = new Lesson(1, "01-sessions");
   static final Lesson VIDEO_LIST = new Lesson(2, "02-video-list");
   static final Lesson PREPARE_VIDEO = new Lesson(3, "03-prepare-video");
@@ -51,8 +57,30 @@ record Lesson(int number, String folder) {
     return teach(number, expected, happened, readWhere);
   }
 
-  /** The message, naming lesson {@code grading} and pointing into this lesson's README. */
+  /**
+   * The message, naming lesson {@code grading} and pointing into this lesson's README; or, when
+   * what happened is an earlier lesson's exercise not written yet, to that lesson's README.
+   */
   private AssertionError teach(int grading, String expected, String happened, String readWhere) {
+    Matcher unwritten = UNWRITTEN.matcher(happened);
+    if (unwritten.find() && Integer.parseInt(unwritten.group(1)) < number) {
+      int earlier = Integer.parseInt(unwritten.group(1));
+      return message(
+          grading,
+          expected,
+          happened,
+          "lessons/"
+              + LessonFolders.folder(earlier)
+              + "/README.md first: lesson "
+              + grading
+              + " builds on lesson "
+              + earlier);
+    }
+    return message(grading, expected, happened, readWhere + "lessons/" + folder + "/README.md");
+  }
+
+  private static AssertionError message(
+      int grading, String expected, String happened, String read) {
     return new AssertionError(
         "Lesson "
             + grading
@@ -61,9 +89,6 @@ record Lesson(int number, String folder) {
             + "\n  Happened: "
             + happened
             + "\n  Read: "
-            + readWhere
-            + "lessons/"
-            + folder
-            + "/README.md");
+            + read);
   }
 }

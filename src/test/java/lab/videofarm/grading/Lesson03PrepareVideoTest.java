@@ -30,7 +30,7 @@ class Lesson03PrepareVideoTest {
       if (!(answer instanceof String id)) {
         throw LESSON.failure(
             "prepareVideo to call success with the created video",
-            Transfers.describe(answer) + "; " + phone.lastWords(),
+            Transfers.describe(answer),
             "Building the request");
       }
       Optional<byte[]> json = phone.serverFile("videos/" + id);

@@ -6,6 +6,7 @@ import static lab.videofarm.grading.Transfers.notification;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import lab.videofarm.os.timeline.Layer;
 import lab.videofarm.os.timeline.TimelineEvent;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -63,14 +64,23 @@ class Lesson07RelaunchHiddenTest {
 
       phone.launchApp();
 
+      TimelineEvent reconciled =
+          phone.await(
+              LessonPhone.event(Layer.APP, "reconciled").and(e -> e.launch() == 2),
+              "the second launch to reconcile its records with the daemon's tasks");
+      // The reconciliation names the tasks it found vanished; without this one, nothing will come.
       Optional<TimelineEvent> failed =
-          phone.awaitOptional(notification("VideoDownloadFailed", task).and(e -> e.launch() == 2));
+          reconciled.detail().contains("#" + task)
+              ? phone.awaitOptional(notification("VideoDownloadFailed", task))
+              : Optional.empty();
       if (failed.isEmpty() || !failed.get().detail().contains("vanished")) {
         throw LESSON.failure(
             "at launch, the record downloading with task #"
                 + task
                 + ", a task the daemon no longer has, to be marked failed (its task vanished)",
-            failed.map(e -> "VideoDownloadFailed said " + e.detail()).orElse(phone.lastWords()),
+            failed
+                .map(e -> "VideoDownloadFailed said " + e.detail())
+                .orElse("the launch reconciled without it: " + reconciled.detail()),
             "Match by identifier, not by object");
       }
     }

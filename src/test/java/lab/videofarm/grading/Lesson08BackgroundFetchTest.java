@@ -78,7 +78,7 @@ class Lesson08BackgroundFetchTest {
                 .or(LessonPhone.event(Layer.DEVICE, "performFetchExpired"))
                 .and(e -> e.sequence() > before));
     if (answered.isEmpty() || answered.get().what().equals("performFetchExpired")) {
-      return "no answer: the completion handler was not called; " + phone.lastWords();
+      return "no answer; " + phone.lastWords();
     }
     try {
       Awaitility.await()
