@@ -71,7 +71,18 @@ class Lesson03PrepareVideoTest {
             "one POST /videos, Content-Type multipart/form-data with its boundary, answered 303",
             posts.isEmpty()
                 ? "the server got no POST; " + Transfers.describe(answer)
-                : "the server got " + posts,
+                : "the server got "
+                    + posts.stream()
+                        .map(
+                            r ->
+                                r.method()
+                                    + " "
+                                    + r.path()
+                                    + " "
+                                    + r.header("Content-Type").orElse("")
+                                    + ", answered "
+                                    + r.status())
+                        .toList(),
             "Building the request");
       }
       if (!(answer instanceof String)) {
