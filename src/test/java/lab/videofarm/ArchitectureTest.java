@@ -68,6 +68,21 @@ class ArchitectureTest {
           .allowEmptyShould(true);
 
   @ArchTest
+  static final ArchRule nothingBelowTheWindowUsesIt =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "lab.videofarm.os..",
+              "lab.videofarm.urlsession..",
+              "lab.videofarm.app..",
+              "lab.videofarm.story..",
+              "lab.videofarm.server..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("lab.videofarm.ui..")
+          .allowEmptyShould(true);
+
+  @ArchTest
   static final ArchRule sampleServerStandsAlone =
       noClasses()
           .that()

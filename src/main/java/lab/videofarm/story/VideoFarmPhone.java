@@ -60,8 +60,14 @@ public final class VideoFarmPhone implements AutoCloseable {
   private final OperatingSystem os;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private VideoFarmPhone(Path root, UnaryOperator<AppBundle> installed) throws IOException {
-    server = SampleServer.builder().dataDirectory(root.resolve("server")).seed(false).build();
+  private VideoFarmPhone(Path root, long maxUploadBytes, UnaryOperator<AppBundle> installed)
+      throws IOException {
+    server =
+        SampleServer.builder()
+            .dataDirectory(root.resolve("server"))
+            .seed(false)
+            .maxUploadBytes(maxUploadBytes)
+            .build();
     base = server.start();
     os = OperatingSystem.start(root.resolve("phone"));
     os.device().install(installed.apply(bundle(base)));
@@ -88,7 +94,7 @@ public final class VideoFarmPhone implements AutoCloseable {
 
   /** Starts the server and the phone, and installs the app. */
   public static VideoFarmPhone start(Path root) throws IOException {
-    return new VideoFarmPhone(root, UnaryOperator.identity());
+    return start(root, UnaryOperator.identity());
   }
 
   /**
@@ -97,7 +103,12 @@ public final class VideoFarmPhone implements AutoCloseable {
    */
   public static VideoFarmPhone start(Path root, UnaryOperator<AppBundle> installed)
       throws IOException {
-    return new VideoFarmPhone(root, installed);
+    return new VideoFarmPhone(root, SampleServer.DEFAULT_MAX_UPLOAD_BYTES, installed);
+  }
+
+  /** Starts the server, accepting movies of up to {@code maxUploadBytes}, and the phone. */
+  public static VideoFarmPhone start(Path root, long maxUploadBytes) throws IOException {
+    return new VideoFarmPhone(root, maxUploadBytes, UnaryOperator.identity());
   }
 
   public SampleServer server() {

@@ -9,6 +9,7 @@ import lab.videofarm.os.AppState;
 import lab.videofarm.os.clock.Clock;
 import lab.videofarm.os.timeline.Timeline;
 import lab.videofarm.os.transferd.TransferService;
+import lab.videofarm.os.uikit.ApplicationDelegate;
 
 /**
  * One launch of an app, as the system frameworks running inside it (URLSession) see it. The device
@@ -54,6 +55,12 @@ public interface AppProcess {
 
   /** The app's private folder, kept across launches. */
   Path containerDirectory();
+
+  /**
+   * The app's delegate, as {@code UIApplication.shared.delegate}, for the device's screen to ask
+   * for its root view: null before the launch created it and after the process died.
+   */
+  ApplicationDelegate delegate();
 
   /**
    * Runs {@code hook} when the process is killed, before its executors stop. Runs it at once if the

@@ -25,7 +25,9 @@
  *   <li><b>Background session</b>: has an identifier; its tasks outlive the process.
  *   <li><b>Default session</b>: no identifier; its tasks die with the connection, silently.
  *   <li><b>Attached</b>: a session with an open connection; "in use" for -996 means exactly this.
- *   <li><b>Resume data</b>: opaque bytes to continue a download; single use.
+ *   <li><b>Resume data</b>: opaque bytes to continue a download; single use. Its partial file stays
+ *       in the daemon's {@code downloads} folder until a task adopts it, or for three days of
+ *       device time, as iOS cleans its temporary files.
  *   <li><b>Journal</b>: the daemon's crash-safe snapshot in its state directory.
  * </ul>
  *
@@ -35,7 +37,8 @@
  * attached session; the queue keeps what the app must not miss.
  *
  * <p><b>When is a download's temp file deleted?</b> As soon as delivery of {@code
- * DidFinishDownloading} returns: the app must move it before returning.
+ * DidFinishDownloading} returns: the app must move it before returning. The timeline says which
+ * happened: "temp file moved" (the app moved it), or a warning "temp file deleted" (it did not).
  *
  * <p><b>Which error codes?</b> See {@code internal.ErrorCodes}, with Apple's names.
  */

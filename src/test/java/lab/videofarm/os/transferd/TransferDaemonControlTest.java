@@ -269,6 +269,32 @@ class TransferDaemonControlTest {
     assertThat(java.nio.file.Files.list(harness.stateDirectory.resolve("downloads"))).isEmpty();
   }
 
+  @Test
+  void aResumeWhoseBytesAreAllOnDiskFinishesOnTheServers416() throws Exception {
+    // What a daemon killed after the last byte reached the disk, but before the task completed,
+    // finds on restart: the whole file, and a server that answers "bytes */N" to a Range from N.
+    byte[] movie = randomBytes(100_000, 20);
+    URI url = harness.videos.videoWithMovie(movie);
+    String name = "CFNetworkDownload_whole.tmp";
+    java.nio.file.Files.write(harness.stateDirectory.resolve("downloads").resolve(name), movie);
+    RequestInfo request = new RequestInfo("GET", url, List.of());
+    byte[] resumeData =
+        new ResumeData(
+                url, movie.length, movie.length, harness.videos.etag(url), name, request, request)
+            .encode();
+
+    long task = session.createTask(resumeDownload(url, resumeData));
+    session.resume(task);
+
+    TaskEvent.DidComplete done = sink.awaitCompletion(task);
+    assertThat(done.error()).isNull();
+    assertThat(sha256(sink.downloaded(task))).isEqualTo(sha256(movie));
+    assertThat(sink.milestones(task))
+        .containsExactly("DidResumeAtOffset", "DidFinishDownloading", "DidComplete");
+    assertThat(harness.requestsTo(url).get(harness.requestsTo(url).size() - 1).status())
+        .isEqualTo(416);
+  }
+
   private static String videoId(URI movieUrl) {
     String[] parts = movieUrl.getPath().split("/");
     return parts[parts.length - 2];

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import lab.videofarm.os.AppState;
+import lab.videofarm.os.timeline.TimelineEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -256,6 +257,10 @@ class TransferDaemonSessionTest {
     long task = session.createTask(download(url));
     session.resume(task);
     await().atMost(RecordingSink.TIMEOUT).until(() -> harness.whats().contains("delivery failed"));
+    assertThat(harness.timeline.events())
+        .filteredOn(e -> e.what().equals("delivery failed"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.severity()).isEqualTo(TimelineEvent.Severity.ERROR));
     session.close();
 
     RecordingSink next = harness.sink("next");
@@ -264,6 +269,43 @@ class TransferDaemonSessionTest {
     assertThat(next.awaitCompletion(task).error()).isNull();
     assertThat(next.milestones(task)).containsExactly("DidFinishDownloading", "DidComplete");
     assertThat(next.downloaded(task)).exists();
+  }
+
+  @Test
+  void aDeliveryCutShortByTheAppsDeathIsInfoAndTheEventWaitsForTheNextLaunch() throws Exception {
+    URI url = harness.videos.videoWithMovie(randomBytes(100_000, 41));
+    java.util.concurrent.CountDownLatch failed = new java.util.concurrent.CountDownLatch(1);
+    RecordingSink dying =
+        harness
+            .sink("dying")
+            .hook(
+                event -> {
+                  if (event instanceof TaskEvent.DidFinishDownloading) {
+                    failed.countDown();
+                    // As a session's bridge does when its process is killed mid-delivery.
+                    throw new IllegalStateException("the app process died");
+                  }
+                });
+    DaemonConnection session = harness.daemon.connect(background(1), dying);
+    long task = session.createTask(download(url));
+    session.resume(task);
+    assertThat(failed.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    session.close(); // the dead process's connection closes just after its delivery failed
+    await().atMost(RecordingSink.TIMEOUT).until(() -> harness.whats().contains("delivery failed"));
+
+    assertThat(harness.timeline.events())
+        .filteredOn(e -> e.what().equals("delivery failed"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.severity()).isEqualTo(TimelineEvent.Severity.INFO);
+              assertThat(e.detail()).contains("stays queued for the next launch");
+            });
+    RecordingSink next = harness.sink("next");
+    harness.daemon.connect(background(2), next);
+    assertThat(next.awaitCompletion(task).error()).isNull();
+    assertThat(next.milestones(task)).containsExactly("DidFinishDownloading", "DidComplete");
   }
 
   @Test

@@ -90,9 +90,62 @@ class TransferDaemonTransferTest {
     assertThat(seen[0]).isNotNull();
     assertThat(Files.readAllBytes(root.resolve("copy"))).hasSize(64 * 1024);
     await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(seen[0]));
+    // RecordingSink moves the file after the hook's copy: the daemon had nothing left to delete.
     assertThat(harness.timeline.events())
         .extracting(TimelineEvent::what)
-        .contains("temp file deleted");
+        .contains("temp file moved");
+  }
+
+  @Test
+  void aTempFileTheAppLeftBehindIsDeletedWithAWarningThatNamesTheMistake() throws Exception {
+    URI url = harness.videos.videoWithMovie(randomBytes(64 * 1024, 21));
+    RecordingSink leaving = new RecordingSink(root.resolve("leaving-app"));
+    DaemonConnection session =
+        harness.daemon.connect(
+            defaultSession(1, false),
+            event -> {
+              if (!(event instanceof TaskEvent.DidFinishDownloading)) {
+                leaving.deliver(event);
+              }
+            });
+
+    long task = session.createTask(download(url));
+    session.resume(task);
+    leaving.awaitCompletion(task);
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> !harness.details("temp file deleted").isEmpty());
+    assertThat(harness.timeline.events())
+        .filteredOn(e -> e.what().equals("temp file deleted"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.severity()).isEqualTo(TimelineEvent.Severity.WARNING);
+              assertThat(e.detail())
+                  .contains("did not move it")
+                  .contains("before didFinishDownloadingTo returns");
+            });
+  }
+
+  @Test
+  void aTempFileTheAppMovedIsReportedAsMovedNotDeleted() throws Exception {
+    URI url = harness.videos.videoWithMovie(randomBytes(64 * 1024, 22));
+    RecordingSink sink = harness.sink("app");
+    DaemonConnection session = harness.daemon.connect(background(1), sink);
+
+    long task = session.createTask(download(url));
+    session.resume(task);
+    sink.awaitCompletion(task);
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> !harness.details("temp file moved").isEmpty());
+    assertThat(harness.whats()).doesNotContain("temp file deleted");
+    assertThat(harness.timeline.events())
+        .filteredOn(e -> e.what().equals("temp file moved"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.severity()).isEqualTo(TimelineEvent.Severity.INFO));
   }
 
   @Test
@@ -350,7 +403,7 @@ class TransferDaemonTransferTest {
                         "request sent",
                         "response",
                         "task finished",
-                        "temp file deleted"));
+                        "temp file moved"));
     assertThat(harness.timeline.events())
         .filteredOn(e -> e.layer() == Layer.DAEMON && e.taskId() == task)
         .allSatisfy(

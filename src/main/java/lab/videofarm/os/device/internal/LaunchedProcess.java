@@ -188,7 +188,8 @@ public final class LaunchedProcess implements AppProcess {
   }
 
   /** The delegate, once created; null before and after death. */
-  ApplicationDelegate delegate() {
+  @Override
+  public ApplicationDelegate delegate() {
     return delegate;
   }
 

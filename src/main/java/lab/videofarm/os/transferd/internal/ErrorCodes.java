@@ -45,9 +45,6 @@ final class ErrorCodes {
    */
   public static final int CANNOT_OPEN_FILE = -3001;
 
-  /** NSURLErrorCannotWriteToFile: the daemon could not write the download's temp file. */
-  public static final int CANNOT_WRITE_TO_FILE = -3003;
-
   /** NSURLErrorBackgroundSessionInUseByAnotherProcess. */
   public static final int BACKGROUND_SESSION_IN_USE = -996;
 

@@ -216,7 +216,7 @@ final class StateCodec {
     if (task.earliestBeginDate != null) {
       node.put("earliestBeginDate", task.earliestBeginDate.toString());
     }
-    node.put("delayedRequestAnswered", task.delayedRequestAnswered);
+    node.put("delayedRequestAnswered", task.delayedRequestAnswered());
     node.put("description", task.description);
     node.set("originalRequest", request(task.originalRequest));
     node.set("currentRequest", request(task.currentRequest));
@@ -288,7 +288,7 @@ final class StateCodec {
     task.uploadFileModified = wholeOr(node, "uploadFileModified", -1);
     task.forceQuit = flag(node, "forceQuit");
     task.started = flag(node, "started");
-    task.delayedRequestAnswered = flag(node, "delayedRequestAnswered");
+    task.delayedRequestAnswered(flag(node, "delayedRequestAnswered"));
     task.resourceElapsed = Duration.ofMillis(whole(node, "resourceElapsedMillis"));
     if (node.hasNonNull("response")) {
       task.response = response(object(node, "response"));

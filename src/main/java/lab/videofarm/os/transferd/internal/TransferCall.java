@@ -1,9 +1,9 @@
 package lab.videofarm.os.transferd.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -11,10 +11,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -29,29 +27,45 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
  * One attempt at one task, on one worker thread: the daemon's transfer read top to bottom in {@link
- * #execute()}. Everything that touches shared state goes through {@link DaemonCore}, which takes
- * its lock; this class only moves bytes.
+ * #execute()}. It only moves bytes; everything that touches shared state goes through its {@link
+ * TransferListener}, which the daemon implements under its lock ({@link AttemptHooks}).
  */
 final class TransferCall {
   static final int BUFFER_SIZE = 32 * 1024;
 
-  private final DaemonCore core;
-  private final TaskRecord task;
+  /** Where a transfer starts and what to send. */
+  record Start(
+      TaskKind kind,
+      RequestInfo request,
+      UploadBody body,
+      List<HttpHeader> sessionHeaders,
+      long offset,
+      String validator,
+      Path uploadFile,
+      URI uploadResource,
+      ResumableUploadDraft uploadDraft) {
+
+    /** An upload from a file: it announces resumable uploads (rules 35-37). */
+    boolean resumableUpload() {
+      return uploadFile != null;
+    }
+  }
+
+  /** The request to send, and whether it appends to a resumable upload (PATCH). */
+  private record Exchange(HttpUriRequestBase request, HttpClientContext context, boolean append) {}
+
+  private final TransferListener listener;
   private final Attempt attempt;
   private final HttpTransport transport;
   private final Link link;
 
-  TransferCall(
-      DaemonCore core, TaskRecord task, Attempt attempt, HttpTransport transport, Link link) {
-    this.core = core;
-    this.task = task;
+  TransferCall(TransferListener listener, Attempt attempt, HttpTransport transport, Link link) {
+    this.listener = listener;
     this.attempt = attempt;
     this.transport = transport;
     this.link = link;
@@ -65,53 +79,67 @@ final class TransferCall {
     // 1. Decide where to start: resume data that cannot be used fails here, an upload's file must
     //    still be in place, and a download continues its partial file only when the server can
     //    prove the bytes are still current (validator + byte ranges); otherwise from zero.
-    DaemonCore.Start start = core.beginAttempt(task, attempt);
+    Start start = listener.begin();
 
     // 2. The link's latency comes before every request, like a round trip.
     link.awaitLatency();
 
-    // 2b. An upload the server offered to resume continues where the server stands: HEAD for
-    //     the offset, then PATCH with the rest. A resource that is gone means starting over.
-    if (start.uploadResource() != null) {
-      long offset = uploadOffset(start);
-      if (offset >= 0) {
-        resumeUpload(start, offset);
-        return;
-      }
-      core.uploadResourceGone(task, attempt, "HEAD " + start.uploadResource() + " found nothing");
-    }
-
-    // 3. Build the request: the app's headers, the session's extra headers, and for a continued
-    //    download Range + If-Range with the validator of the bytes we already have. An upload
-    //    from a file announces resumable uploads and listens for the server's 104.
-    HttpUriRequestBase request = buildRequest(start);
-    HttpClientContext context = HttpClientContext.create();
-    if (start.kind() == TaskKind.UPLOAD) {
-      request.setEntity(uploadEntity(start));
-      if (start.resumableUpload()) {
-        announceResumableUpload(start, request, context);
-      }
-    }
+    // 3. Build the request. An upload the server offered to resume continues where the server
+    //    stands (HEAD for the offset, then PATCH with the rest); a resource that is gone means
+    //    starting over. Otherwise: the app's headers, the session's extra headers, and for a
+    //    continued download Range + If-Range with the validator of the bytes we already have. An
+    //    upload from a file announces resumable uploads and listens for the server's 104.
+    Exchange exchange = prepare(start);
 
     // 4. Send. The body (if any) streams from its source through the link's throttle.
+    HttpUriRequestBase request = exchange.request();
     attempt.setExchange(request);
-    core.requestSent(task, attempt, requestInfo(request, start.request().url()));
-    try (ClassicHttpResponse response = transport.client().executeOpen(null, request, context)) {
-      ResponseInfo info = responseInfo(response, finalUrl(request, context));
+    URI target = exchange.append() ? start.uploadResource() : start.request().url();
+    listener.requestSent(HttpMessages.requestInfo(request, target));
+    try (ClassicHttpResponse response =
+        transport.client().executeOpen(null, request, exchange.context())) {
+      // The app asked for its URL, not for the upload resource.
+      URI url =
+          exchange.append()
+              ? start.request().url()
+              : HttpMessages.finalUrl(request, exchange.context());
+      ResponseInfo info = HttpMessages.responseInfo(response, url);
 
       // 5. Receive. Downloads go to the daemon-owned file, after checking a ranged answer;
       //    data and upload tasks hand the body to the app in chunks.
       if (start.kind() == TaskKind.DOWNLOAD) {
         receiveDownload(start, response, info);
         // 6. Finish: DidWriteData (last), DidFinishDownloading(file), DidComplete(null).
-        core.finishDownload(task, attempt);
+        listener.finishDownload();
       } else {
-        core.responseReceived(task, attempt, info);
+        if (exchange.append()) {
+          refuseMovedOffset(response);
+        }
+        listener.responseReceived(info);
         receiveData(response);
         // 6. Finish: DidComplete(null), whatever the status code (rule 17).
-        core.finishData(task, attempt);
+        listener.finishData();
       }
     }
+  }
+
+  private Exchange prepare(Start start) throws Exception {
+    HttpClientContext context = HttpClientContext.create();
+    if (start.uploadResource() != null) {
+      long offset = uploadOffset(start);
+      if (offset >= 0) {
+        return new Exchange(append(start, offset), context, true);
+      }
+      listener.uploadResourceGone("HEAD " + start.uploadResource() + " found nothing");
+    }
+    HttpUriRequestBase request = buildRequest(start);
+    if (start.kind() == TaskKind.UPLOAD) {
+      request.setEntity(uploadEntity(start));
+      if (start.resumableUpload()) {
+        announceResumableUpload(start, request, context);
+      }
+    }
+    return new Exchange(request, context, false);
   }
 
   /**
@@ -120,7 +148,7 @@ final class TransferCall {
    * Supported} before the body goes out (iOS reads it whenever it comes).
    */
   private void announceResumableUpload(
-      DaemonCore.Start start, HttpUriRequestBase request, HttpClientContext context) {
+      Start start, HttpUriRequestBase request, HttpClientContext context) {
     ResumableUploadDraft draft = start.uploadDraft();
     draft.announce(request);
     request.setHeader("Expect", "100-continue");
@@ -130,17 +158,17 @@ final class TransferCall {
         informational -> {
           if (draft.offersResumption(informational)) {
             URI resource = target.resolve(informational.getFirstHeader("Location").getValue());
-            core.uploadResumptionOffered(task, attempt, resource, draft.interopVersion());
+            listener.uploadResumptionOffered(resource, draft.interopVersion());
           }
         });
   }
 
   /** HEAD on the upload resource: the bytes the server has, or -1 if the resource is gone. */
-  private long uploadOffset(DaemonCore.Start start) throws Exception {
+  private long uploadOffset(Start start) throws Exception {
     HttpHead head = new HttpHead(start.uploadResource());
     start.uploadDraft().prepareOffsetRequest(head);
     attempt.setExchange(head);
-    core.requestSent(task, attempt, requestInfo(head, start.uploadResource()));
+    listener.requestSent(HttpMessages.requestInfo(head, start.uploadResource()));
     try (ClassicHttpResponse response = transport.client().executeOpen(null, head, null)) {
       EntityUtils.consume(response.getEntity());
       return start.uploadDraft().offset(response);
@@ -148,7 +176,7 @@ final class TransferCall {
   }
 
   /** PATCH with the file from {@code offset} on: no byte the server has is sent again. */
-  private void resumeUpload(DaemonCore.Start start, long offset) throws Exception {
+  private HttpUriRequestBase append(Start start, long offset) throws Exception {
     Path file = start.uploadFile();
     long size = Files.size(file);
     if (offset > size) {
@@ -158,18 +186,15 @@ final class TransferCall {
     }
     HttpUriRequestBase patch = new HttpUriRequestBase("PATCH", start.uploadResource());
     for (HttpHeader header : start.request().headers()) {
-      if (!isHopByHop(header.name()) && !header.name().equalsIgnoreCase("Content-Type")) {
+      if (!HttpMessages.isHopByHop(header.name())
+          && !header.name().equalsIgnoreCase("Content-Type")) {
         patch.addHeader(header.name(), header.value());
       }
     }
-    for (HttpHeader header : start.sessionHeaders()) {
-      if (!patch.containsHeader(header.name())) {
-        patch.addHeader(header.name(), header.value());
-      }
-    }
+    addSessionHeaders(start, patch);
     start.uploadDraft().prepareAppend(patch, offset);
     patch.setEntity(
-        new ProgressEntity(
+        entity(
             ContentType.APPLICATION_OCTET_STREAM,
             size - offset,
             offset,
@@ -179,36 +204,27 @@ final class TransferCall {
               channel.position(offset);
               return Channels.newInputStream(channel);
             }));
-    attempt.setExchange(patch);
-    core.uploadResumed(task, attempt, offset, size);
-    core.requestSent(task, attempt, requestInfo(patch, start.uploadResource()));
-    try (ClassicHttpResponse response = transport.client().executeOpen(null, patch, null)) {
-      if (response.getCode() == 409) {
-        // Someone moved the offset meanwhile; the next attempt asks again.
-        EntityUtils.consume(response.getEntity());
-        throw new IOException("409: the upload's offset is no longer " + offset);
-      }
-      // The app asked to upload to its URL, not to the upload resource.
-      ResponseInfo info = responseInfo(response, start.request().url());
-      core.responseReceived(task, attempt, info);
-      receiveData(response);
-      core.finishData(task, attempt);
+    listener.uploadResumed(offset, size);
+    return patch;
+  }
+
+  /** A 409 to a PATCH: someone moved the offset meanwhile; the next attempt asks again. */
+  private static void refuseMovedOffset(ClassicHttpResponse response) throws IOException {
+    if (response.getCode() == 409) {
+      EntityUtils.consume(response.getEntity());
+      throw new IOException("409: the upload's offset is no longer where the HEAD said");
     }
   }
 
-  private HttpUriRequestBase buildRequest(DaemonCore.Start start) {
+  private HttpUriRequestBase buildRequest(Start start) {
     RequestInfo original = start.request();
     HttpUriRequestBase request = new HttpUriRequestBase(original.method(), original.url());
     for (HttpHeader header : original.headers()) {
-      if (!isHopByHop(header.name())) {
+      if (!HttpMessages.isHopByHop(header.name())) {
         request.addHeader(header.name(), header.value());
       }
     }
-    for (HttpHeader header : start.sessionHeaders()) {
-      if (!request.containsHeader(header.name())) {
-        request.addHeader(header.name(), header.value());
-      }
-    }
+    addSessionHeaders(start, request);
     if (start.offset() > 0) {
       request.setHeader("Range", "bytes=" + start.offset() + "-");
       request.setHeader("If-Range", start.validator());
@@ -216,33 +232,41 @@ final class TransferCall {
     return request;
   }
 
-  private static boolean isHopByHop(String name) {
-    return name.equalsIgnoreCase("Content-Length")
-        || name.equalsIgnoreCase("Transfer-Encoding")
-        || name.equalsIgnoreCase("Connection")
-        || name.equalsIgnoreCase("Host");
+  private static void addSessionHeaders(Start start, HttpUriRequestBase request) {
+    for (HttpHeader header : start.sessionHeaders()) {
+      if (!request.containsHeader(header.name())) {
+        request.addHeader(header.name(), header.value());
+      }
+    }
   }
 
-  private HttpEntity uploadEntity(DaemonCore.Start start) throws Exception {
+  private HttpEntity uploadEntity(Start start) throws Exception {
     String type = start.request().header("Content-Type").orElse("application/octet-stream");
     ContentType contentType = ContentType.parseLenient(type);
-    UploadBody body = task.spec.body();
+    UploadBody body = start.body();
     if (body instanceof UploadBody.FromFile file) {
       Path path = file.file();
-      long length = Files.size(path);
-      return new ProgressEntity(contentType, length, 0, true, () -> Files.newInputStream(path));
+      return entity(contentType, Files.size(path), 0, true, () -> Files.newInputStream(path));
     }
     if (body instanceof UploadBody.FromData data) {
       byte[] bytes = data.data();
-      return new ProgressEntity(
-          contentType, bytes.length, 0, true, () -> new java.io.ByteArrayInputStream(bytes));
+      return entity(contentType, bytes.length, 0, true, () -> new ByteArrayInputStream(bytes));
     }
     if (body instanceof UploadBody.Streamed) {
-      InputStream stream = awaitBodyStream(core.requestBodyStream(task, attempt));
+      InputStream stream = awaitBodyStream(listener.requestBodyStream());
       long length = start.request().header("Content-Length").map(Long::parseLong).orElse(-1L);
-      return new ProgressEntity(contentType, length, 0, false, () -> stream);
+      return entity(contentType, length, 0, false, () -> stream);
     }
-    return new ProgressEntity(contentType, 0, 0, true, InputStream::nullInputStream);
+    return entity(contentType, 0, 0, true, InputStream::nullInputStream);
+  }
+
+  private ProgressEntity entity(
+      ContentType type,
+      long length,
+      long offset,
+      boolean repeatable,
+      ProgressEntity.BodySource source) {
+    return new ProgressEntity(listener, link, type, length, offset, repeatable, source);
   }
 
   private InputStream awaitBodyStream(Future<InputStream> future) throws Exception {
@@ -260,25 +284,22 @@ final class TransferCall {
     }
   }
 
-  private void receiveDownload(
-      DaemonCore.Start start, ClassicHttpResponse response, ResponseInfo info) throws Exception {
+  private void receiveDownload(Start start, ClassicHttpResponse response, ResponseInfo info)
+      throws Exception {
     int status = response.getCode();
     long offset = start.offset();
     long expected = info.expectedContentLength();
     if (offset > 0) {
       if (status == 206) {
-        long[] range = parseContentRange(info.header("Content-Range").orElse(null));
-        if (range == null || range[0] != offset) {
-          throw new TransferFailure(
-              ErrorCodes.BAD_SERVER_RESPONSE,
-              "asked for bytes from "
-                  + offset
-                  + ", got "
-                  + info.header("Content-Range").orElse("no Content-Range"));
-        }
-        expected = range[2];
+        expected = rangeTotal(offset, info);
+      } else if (status == 416 && completeOnDisk(start, info)) {
+        // The last byte reached the disk before the task could complete (the daemon died in
+        // between): the file is whole.
+        EntityUtils.consume(response.getEntity());
+        listener.downloadAlreadyComplete(info, offset);
+        return;
       } else if (status == 416) {
-        core.discardPartialFile(task);
+        listener.discardPartialFile();
         throw new TransferFailure(
             ErrorCodes.BAD_SERVER_RESPONSE, "416 Range Not Satisfiable when resuming at " + offset);
       } else {
@@ -286,14 +307,43 @@ final class TransferCall {
         offset = 0;
       }
     }
-    String validator = status == 200 || status == 206 ? validatorOf(info) : null;
+    String validator = status == 200 || status == 206 ? HttpMessages.validatorOf(info) : null;
     boolean ranges =
         info.header("Accept-Ranges")
                 .map(value -> value.trim().equalsIgnoreCase("bytes"))
                 .orElse(false)
             || status == 206;
-    Path file = core.downloadResponse(task, attempt, info, offset, expected, validator, ranges);
-    HttpEntity entity = response.getEntity();
+    Path file = listener.downloadResponse(info, offset, expected, validator, ranges);
+    writeBody(response.getEntity(), file, offset);
+  }
+
+  /** A 206 must continue exactly where the partial file ends; returns the whole length. */
+  private static long rangeTotal(long offset, ResponseInfo info) throws TransferFailure {
+    long[] range = HttpMessages.parseContentRange(info.header("Content-Range").orElse(null));
+    if (range == null || range[0] != offset) {
+      throw new TransferFailure(
+          ErrorCodes.BAD_SERVER_RESPONSE,
+          "asked for bytes from "
+              + offset
+              + ", got "
+              + info.header("Content-Range").orElse("no Content-Range"));
+    }
+    return range[2];
+  }
+
+  /**
+   * A 416 to "bytes from N" whose {@code Content-Range: bytes *}{@code /N} says the resource is
+   * exactly the N bytes on disk, and (If-Range held, and any validator it sends is ours) unchanged.
+   */
+  private static boolean completeOnDisk(Start start, ResponseInfo info) {
+    long length = HttpMessages.unsatisfiedLength(info.header("Content-Range").orElse(null));
+    String validator = HttpMessages.validatorOf(info);
+    return length == start.offset()
+        && start.validator() != null
+        && (validator == null || validator.equals(start.validator()));
+  }
+
+  private void writeBody(HttpEntity entity, Path file, long offset) throws Exception {
     try (FileChannel out =
         FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       out.truncate(offset);
@@ -305,7 +355,7 @@ final class TransferCall {
             while (chunk.hasRemaining()) {
               out.write(chunk);
             }
-            core.bytesWritten(task, attempt, n);
+            listener.bytesWritten(n);
           });
       // The app is about to be told the file is complete; a crash after that must not find less.
       out.force(true);
@@ -313,9 +363,7 @@ final class TransferCall {
   }
 
   private void receiveData(ClassicHttpResponse response) throws Exception {
-    readBody(
-        response.getEntity(),
-        (buffer, n) -> core.dataReceived(task, attempt, Arrays.copyOf(buffer, n)));
+    readBody(response.getEntity(), (buffer, n) -> listener.dataReceived(Arrays.copyOf(buffer, n)));
   }
 
   /** Takes the {@code n} bytes at the start of {@code buffer}; the buffer is reused afterwards. */
@@ -335,7 +383,7 @@ final class TransferCall {
     try (InputStream in = entity.getContent()) {
       byte[] buffer = new byte[BUFFER_SIZE];
       while (true) {
-        core.awaitRunnable(task, attempt);
+        listener.awaitRunnable();
         int n = in.read(buffer, 0, link.chunkSize(buffer.length));
         if (n < 0) {
           return;
@@ -344,143 +392,5 @@ final class TransferCall {
         consumer.accept(buffer, n);
       }
     }
-  }
-
-  /** The strong ETag, else Last-Modified; null when neither can validate a range. */
-  static String validatorOf(ResponseInfo info) {
-    Optional<String> etag = info.header("ETag").map(String::trim);
-    if (etag.isPresent() && !etag.get().startsWith("W/") && !etag.get().isEmpty()) {
-      return etag.get();
-    }
-    return info.header("Last-Modified").orElse(null);
-  }
-
-  /** {@code bytes 100-199/1000} as {100, 199, 1000}; total -1 for {@code *}; null if malformed. */
-  static long[] parseContentRange(String value) {
-    if (value == null) {
-      return null;
-    }
-    String text = value.trim();
-    if (!text.regionMatches(true, 0, "bytes ", 0, 6)) {
-      return null;
-    }
-    try {
-      String spec = text.substring(6).trim();
-      int slash = spec.indexOf('/');
-      int dash = spec.indexOf('-');
-      if (slash < 0 || dash < 0 || dash > slash) {
-        return null;
-      }
-      long first = Long.parseLong(spec.substring(0, dash).trim());
-      long last = Long.parseLong(spec.substring(dash + 1, slash).trim());
-      String totalText = spec.substring(slash + 1).trim();
-      long total = totalText.equals("*") ? -1 : Long.parseLong(totalText);
-      return new long[] {first, last, total};
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static URI finalUrl(HttpUriRequestBase request, HttpClientContext context) {
-    try {
-      if (context.getRedirectLocations() != null
-          && !context.getRedirectLocations().getAll().isEmpty()) {
-        List<URI> all = context.getRedirectLocations().getAll();
-        return all.get(all.size() - 1);
-      }
-      return request.getUri();
-    } catch (Exception e) {
-      return URI.create(request.getRequestUri());
-    }
-  }
-
-  private static RequestInfo requestInfo(HttpUriRequestBase request, URI url) {
-    List<HttpHeader> headers = new ArrayList<>();
-    for (Header header : request.getHeaders()) {
-      headers.add(new HttpHeader(header.getName(), header.getValue()));
-    }
-    return new RequestInfo(request.getMethod(), url, headers);
-  }
-
-  private static ResponseInfo responseInfo(ClassicHttpResponse response, URI url) {
-    List<HttpHeader> headers = new ArrayList<>();
-    for (Header header : response.getHeaders()) {
-      headers.add(new HttpHeader(header.getName(), header.getValue()));
-    }
-    HttpEntity entity = response.getEntity();
-    long length = entity == null ? 0 : entity.getContentLength();
-    return new ResponseInfo(response.getCode(), url, headers, length < 0 ? -1 : length);
-  }
-
-  /** Opens a fresh body stream for each send, so redirects can resend it. */
-  @FunctionalInterface
-  private interface BodySource {
-    InputStream open() throws IOException;
-  }
-
-  /** An upload body that streams through the link's throttle and reports DidSendBodyData. */
-  private final class ProgressEntity extends AbstractHttpEntity {
-    private final long length;
-    private final long offset;
-    private final boolean repeatable;
-    private final BodySource source;
-
-    /** {@code offset}: where in the whole upload this body starts (a resumed upload's PATCH). */
-    ProgressEntity(
-        ContentType type, long length, long offset, boolean repeatable, BodySource source) {
-      super(type, null, length < 0);
-      this.length = length;
-      this.offset = offset;
-      this.repeatable = repeatable;
-      this.source = source;
-    }
-
-    @Override
-    public boolean isRepeatable() {
-      return repeatable;
-    }
-
-    @Override
-    public long getContentLength() {
-      return length;
-    }
-
-    @Override
-    public InputStream getContent() throws IOException {
-      return source.open();
-    }
-
-    @Override
-    public boolean isStreaming() {
-      return !repeatable;
-    }
-
-    @Override
-    public void writeTo(OutputStream out) throws IOException {
-      core.bodyRestarted(task, attempt, offset);
-      try (InputStream in = source.open()) {
-        byte[] buffer = new byte[BUFFER_SIZE];
-        while (true) {
-          try {
-            core.awaitRunnable(task, attempt);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted");
-          }
-          int n = in.read(buffer, 0, link.chunkSize(buffer.length));
-          if (n < 0) {
-            break;
-          }
-          link.pace(n);
-          out.write(buffer, 0, n);
-          core.bodyBytesSent(task, attempt, n);
-        }
-      }
-      out.flush();
-      core.bodySent(task, attempt);
-    }
-
-    @Override
-    public void close() {}
   }
 }

@@ -69,16 +69,6 @@ record UploadResumeData(
     }
   }
 
-  /** Whether the bytes look like upload resume data at all (rather than download resume data). */
-  public static boolean looksLikeUploadResumeData(byte[] bytes) {
-    try {
-      JsonNode root = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
-      return root != null && FORMAT.equals(root.path("format").asText());
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
-  }
-
   public static UploadResumeData decode(byte[] bytes) throws ResumeData.InvalidResumeDataException {
     if (bytes == null || bytes.length == 0) {
       throw new ResumeData.InvalidResumeDataException("resume data is empty");

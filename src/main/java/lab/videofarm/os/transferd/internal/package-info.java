@@ -1,20 +1,41 @@
 /**
- * How the transfer daemon works inside. Start with {@link
- * lab.videofarm.os.transferd.internal.TransferCall#execute()}: one transfer, top to bottom. Then
- * {@link lab.videofarm.os.transferd.internal.DaemonCore}: its threads, queues, one lock, and the
- * promises it keeps (one completion per task, an event leaves its queue only once delivered).
+ * How the transfer daemon works inside, in one minute.
  *
- * <ul>
- *   <li>{@code Attempt}: one HTTP exchange on a worker, stoppable from any thread.
- *   <li>{@code Link}: the network conditioner applied to one exchange.
- *   <li>{@code HttpTransport}: the HttpClient 5 classic client, compression off.
- *   <li>{@link lab.videofarm.os.transferd.internal.ResumeData}: the opaque resume data, versioned.
- *   <li>{@code ResumableUploadDraft}: resumable uploads ("Resumable Uploads for HTTP"), one class
- *       per interop version; the daemon speaks version 3 (draft -01, iOS 17). {@link
- *       lab.videofarm.os.transferd.internal.UploadResumeData}: the opaque upload resume data.
- *   <li>{@link lab.videofarm.os.transferd.internal.Journal}: the crash-safe snapshot file; {@code
- *       StateCodec}: what goes in it.
- *   <li>{@link lab.videofarm.os.transferd.internal.ErrorCodes}: Apple's codes and why each is used.
- * </ul>
+ * <p><b>Where to start.</b> {@link lab.videofarm.os.transferd.internal.DaemonCore}: the lock, the
+ * registries (sessions, task-id counters), the entry points from the device, and the threads,
+ * queues and promises of the whole daemon. Then {@code Scheduler}: a task's life top to bottom
+ * (resume, admit, run, attempt ended, retry or complete). Then {@code TransferCall#execute()}: one
+ * HTTP attempt, step by step.
+ *
+ * <p><b>A task's life.</b>
+ *
+ * <ol>
+ *   <li>The app calls through its {@code RealConnection} ({@code createTask}, {@code resume}, ...);
+ *       {@code TaskFactory} makes the {@code TaskRecord}, taking over any resume data.
+ *   <li>{@code Scheduler.advance} asks {@code AdmissionPolicy} (earliestBeginDate, the rate
+ *       limiter, the delayed-request question, the network, discretionary) whether to go; waits run
+ *       on {@code TaskTimers}.
+ *   <li>A worker runs a {@code TransferCall}; it reaches shared state only through its {@code
+ *       TransferListener} ({@code AttemptHooks}), which reports progress through the {@code
+ *       ProgressMeter}.
+ *   <li>When the attempt ends, {@code RetryPolicy} says stop, fail or retry; {@code Completion} is
+ *       the one place a task completes ({@code DidComplete}).
+ *   <li>{@code Mailbox} queues each session's events and delivers them in order on the session's
+ *       delivery thread; {@code RelaunchRequests} wakes or launches the app for them.
+ * </ol>
+ *
+ * <p><b>Across deaths.</b> {@code StateStore} writes the state to the {@link
+ * lab.videofarm.os.transferd.internal.Journal} after the lock is released ({@code StateCodec}: what
+ * goes in it) and restores it on start. {@code DownloadsFolder} owns the partial files: it hands
+ * them to resume data, expires unused resume data, and removes orphans on start.
+ *
+ * <p><b>Smaller parts.</b> {@code Attempt}: one exchange, stoppable from any thread; {@code Link}:
+ * the network conditioner applied to it; {@code HttpTransport}: the HttpClient 5 classic client;
+ * {@code HttpMessages}: header rules and conversions; {@link
+ * lab.videofarm.os.transferd.internal.ResumeData} and {@link
+ * lab.videofarm.os.transferd.internal.UploadResumeData}: the opaque resume data; {@code
+ * ResumableUploadDraft}: resumable uploads, one class per interop version; {@link
+ * lab.videofarm.os.transferd.internal.ErrorCodes}: Apple's codes and why each is used; {@code
+ * DaemonLog}: the daemon's timeline lines; {@code DaemonParts}: the wiring.
  */
 package lab.videofarm.os.transferd.internal;

@@ -1,6 +1,7 @@
 package lab.videofarm.os.transferd.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,6 +9,9 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import lab.videofarm.os.clock.ManualClock;
 import lab.videofarm.os.net.NetworkConditioner;
 import lab.videofarm.os.timeline.Timeline;
@@ -78,6 +82,76 @@ class DaemonCoreJournalTest {
               assertThat(task.taskDescription()).isEqualTo("kept");
             });
     second.close();
+  }
+
+  @Test
+  void aJournalWriteInProgressDoesNotHoldTheDaemonLock() throws Exception {
+    CountDownLatch writing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    DaemonCore daemon =
+        new DaemonCore(
+            directory, network, clock, timeline, new Journal(directory, stalled(writing, release)));
+    DaemonConnection session = daemon.connect(spec, event -> {});
+    stall = true;
+    CompletableFuture<Long> creating =
+        CompletableFuture.supplyAsync(() -> session.createTask(task("slow disk")));
+    assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+
+    List<TaskSnapshot> tasks =
+        CompletableFuture.supplyAsync(daemon::allTasks).get(10, TimeUnit.SECONDS);
+
+    assertThat(tasks).extracting(TaskSnapshot::taskDescription).containsExactly("slow disk");
+    assertThat(creating).isNotDone();
+    release.countDown();
+    assertThat(creating.get(10, TimeUnit.SECONDS)).isEqualTo(tasks.get(0).taskIdentifier());
+    daemon.close();
+  }
+
+  @Test
+  void aSnapshotTakenLaterIsNeverOverwrittenByAnEarlierOne() throws Exception {
+    CountDownLatch writing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    DaemonCore first =
+        new DaemonCore(
+            directory, network, clock, timeline, new Journal(directory, stalled(writing, release)));
+    DaemonConnection session = first.connect(spec, event -> {});
+    stall = true;
+    CompletableFuture<Long> earlier =
+        CompletableFuture.supplyAsync(() -> session.createTask(task("earlier")));
+    assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+    stall = false;
+    CompletableFuture<Long> later =
+        CompletableFuture.supplyAsync(() -> session.createTask(task("later")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> first.allTasks().size() == 2);
+    release.countDown();
+    earlier.get(10, TimeUnit.SECONDS);
+    later.get(10, TimeUnit.SECONDS);
+
+    DaemonCore second = new DaemonCore(directory, network, clock, timeline, new Journal(directory));
+    assertThat(second.allTasks())
+        .extracting(TaskSnapshot::taskDescription)
+        .containsExactly("earlier", "later");
+    second.close();
+    first.close();
+  }
+
+  volatile boolean stall;
+
+  /** A disk whose next write, while {@link #stall} is set, waits for {@code release}. */
+  private Journal.FileWriter stalled(CountDownLatch writing, CountDownLatch release) {
+    return (channel, data) -> {
+      if (stall) {
+        writing.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          throw new java.io.InterruptedIOException();
+        }
+      }
+      while (data.hasRemaining()) {
+        channel.write(data);
+      }
+    };
   }
 
   private static TaskSpec task(String description) {

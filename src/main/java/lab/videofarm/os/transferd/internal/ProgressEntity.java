@@ -1,0 +1,90 @@
+package lab.videofarm.os.transferd.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
+
+/** An upload body that streams through the link's throttle and reports its progress. */
+final class ProgressEntity extends AbstractHttpEntity {
+  /** Opens a fresh body stream for each send, so redirects can resend it. */
+  @FunctionalInterface
+  interface BodySource {
+    InputStream open() throws IOException;
+  }
+
+  private final TransferListener listener;
+  private final Link link;
+  private final long length;
+  private final long offset;
+  private final boolean repeatable;
+  private final BodySource source;
+
+  /** {@code offset}: where in the whole upload this body starts (a resumed upload's PATCH). */
+  ProgressEntity(
+      TransferListener listener,
+      Link link,
+      ContentType type,
+      long length,
+      long offset,
+      boolean repeatable,
+      BodySource source) {
+    super(type, null, length < 0);
+    this.listener = listener;
+    this.link = link;
+    this.length = length;
+    this.offset = offset;
+    this.repeatable = repeatable;
+    this.source = source;
+  }
+
+  @Override
+  public boolean isRepeatable() {
+    return repeatable;
+  }
+
+  @Override
+  public long getContentLength() {
+    return length;
+  }
+
+  @Override
+  public InputStream getContent() throws IOException {
+    return source.open();
+  }
+
+  @Override
+  public boolean isStreaming() {
+    return !repeatable;
+  }
+
+  @Override
+  public void writeTo(OutputStream out) throws IOException {
+    listener.bodyRestarted(offset);
+    try (InputStream in = source.open()) {
+      byte[] buffer = new byte[TransferCall.BUFFER_SIZE];
+      while (true) {
+        try {
+          listener.awaitRunnable();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted");
+        }
+        int n = in.read(buffer, 0, link.chunkSize(buffer.length));
+        if (n < 0) {
+          break;
+        }
+        link.pace(n);
+        out.write(buffer, 0, n);
+        listener.bodyBytesSent(n);
+      }
+    }
+    out.flush();
+    listener.bodySent();
+  }
+
+  @Override
+  public void close() {}
+}

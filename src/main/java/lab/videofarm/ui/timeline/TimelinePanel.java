@@ -1,0 +1,298 @@
+package lab.videofarm.ui.timeline;
+
+import com.formdev.flatlaf.FlatClientProperties;
+import java.awt.BorderLayout;
+import java.awt.Rectangle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import javax.swing.BorderFactory;
+import javax.swing.Box;
+import javax.swing.DefaultComboBoxModel;
+import javax.swing.JButton;
+import javax.swing.JComboBox;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import javax.swing.JToggleButton;
+import javax.swing.JToolBar;
+import javax.swing.ListSelectionModel;
+import javax.swing.SwingUtilities;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
+import javax.swing.table.TableColumnModel;
+import lab.videofarm.os.timeline.Layer;
+import lab.videofarm.os.timeline.TimelineEvent;
+import lab.videofarm.ui.SceneView;
+
+/**
+ * The timeline at the bottom of the window: every event, one row each, filtered by layer and text.
+ * It follows the newest event until the user selects a row; the selected row scrubs the scene back
+ * to that moment. It shows either the live timeline or a recorded one (a file, a story).
+ */
+public final class TimelinePanel extends JPanel {
+  private static final String ALL_LAYERS = "All layers";
+
+  private final SceneView scene;
+  private final TimelineTableModel model = new TimelineTableModel();
+  private final JTable table = new JTable(model);
+  private final JComboBox<Object> layer = new JComboBox<>();
+  private final JTextField search = new JTextField(18);
+  private final JToggleButton follow = new JToggleButton("Follow", true);
+  private final JLabel count = new JLabel();
+  private final JLabel source = new JLabel();
+  private final JButton live = new JButton("Back to live");
+  private final List<TimelineEvent> liveEvents = new ArrayList<>();
+  private List<TimelineEvent> recorded;
+
+  public TimelinePanel(SceneView scene) {
+    super(new BorderLayout());
+    this.scene = scene;
+    setName("timeline");
+    model.reset(liveEvents);
+    add(toolbar(), BorderLayout.NORTH);
+    add(new JScrollPane(table), BorderLayout.CENTER);
+    configureTable();
+    showCount();
+  }
+
+  private JToolBar toolbar() {
+    JToolBar bar = new JToolBar();
+    bar.setFloatable(false);
+    bar.setBorder(BorderFactory.createEmptyBorder(2, 4, 2, 4));
+    DefaultComboBoxModel<Object> layers = new DefaultComboBoxModel<>();
+    layers.addElement(ALL_LAYERS);
+    for (Layer each : Layer.values()) {
+      layers.addElement(each);
+    }
+    layer.setModel(layers);
+    layer.setName("timeline.layer");
+    layer.setToolTipText("Show one layer only");
+    layer.addActionListener(event -> filterChanged());
+    search.setName("timeline.search");
+    search.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT, "Filter: task, session, what…");
+    search.putClientProperty(FlatClientProperties.TEXT_FIELD_SHOW_CLEAR_BUTTON, true);
+    search.getDocument().addDocumentListener(new FilterOnEdit());
+    follow.setName("timeline.follow");
+    follow.setToolTipText("Follow the newest event; selecting a row pauses and scrubs back to it");
+    follow.addActionListener(event -> followToggled());
+    live.setName("timeline.live");
+    live.setVisible(false);
+    live.addActionListener(event -> showLive());
+    source.setName("timeline.source");
+    count.setName("timeline.count");
+    bar.add(new JLabel("Timeline  "));
+    bar.add(layer);
+    bar.addSeparator();
+    bar.add(search);
+    bar.addSeparator();
+    bar.add(follow);
+    bar.addSeparator();
+    bar.add(count);
+    bar.add(Box.createHorizontalGlue());
+    bar.add(source);
+    bar.add(live);
+    return bar;
+  }
+
+  private void configureTable() {
+    table.setName("timeline.table");
+    table.setFillsViewportHeight(true);
+    table.setShowHorizontalLines(false);
+    table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+    table.setAutoResizeMode(JTable.AUTO_RESIZE_LAST_COLUMN);
+    table.setDefaultRenderer(Object.class, new TimelineRenderer(model));
+    table.setDefaultRenderer(String.class, new TimelineRenderer(model));
+    table.setDefaultRenderer(Layer.class, new TimelineRenderer(model));
+    sizeColumns();
+    table
+        .getSelectionModel()
+        .addListSelectionListener(
+            event -> {
+              if (!event.getValueIsAdjusting()) {
+                rowSelected();
+              }
+            });
+  }
+
+  /** Widths in characters, so that they still fit after presentation mode enlarged the font. */
+  private void sizeColumns() {
+    int[] widths = {12, 6, 12, 12, 5, 80};
+    int character = table.getFontMetrics(table.getFont()).charWidth('0');
+    TableColumnModel columns = table.getColumnModel();
+    for (int i = 0; i < widths.length; i++) {
+      int width = widths[i] * character + 12;
+      // Time and layer never shrink, nor does what happened vanish; the others give a little.
+      boolean whole = i == TimelineTableModel.TIME || i == TimelineTableModel.LAYER;
+      int least = i == TimelineTableModel.WHAT ? 30 * character : whole ? width : width * 3 / 4;
+      columns.getColumn(i).setMinWidth(least);
+      columns.getColumn(i).setPreferredWidth(width);
+    }
+  }
+
+  @Override
+  public void updateUI() {
+    super.updateUI();
+    // Called by the theme and zoom switches before they reach the table: size it after them.
+    if (table != null) {
+      SwingUtilities.invokeLater(this::sizeColumns);
+    }
+  }
+
+  /** New live events, in order. */
+  public void appendLive(List<TimelineEvent> batch) {
+    liveEvents.addAll(batch);
+    if (recorded == null) {
+      appendShown(batch);
+    }
+  }
+
+  private void appendShown(List<TimelineEvent> batch) {
+    model.appended(batch);
+    scene.appended(batch);
+    showCount();
+    if (follow.isSelected()) {
+      scrollToEnd();
+    }
+  }
+
+  /** Shows a recorded timeline (loaded from a file, or a story's) instead of the live one. */
+  public void showRecorded(String title, List<TimelineEvent> events) {
+    recorded = new ArrayList<>(events);
+    source.setText("Showing " + title + "  ");
+    live.setVisible(true);
+    reload(recorded);
+  }
+
+  /** Back to the live timeline, which kept growing meanwhile. */
+  public void showLive() {
+    recorded = null;
+    source.setText("");
+    live.setVisible(false);
+    reload(liveEvents);
+  }
+
+  private void reload(List<TimelineEvent> events) {
+    table.clearSelection();
+    scene.clear();
+    model.reset(events);
+    scene.appended(List.copyOf(events));
+    setFollowing(true);
+    showCount();
+  }
+
+  /** The events shown now, in order: what a save writes. */
+  public List<TimelineEvent> shownEvents() {
+    return List.copyOf(recorded != null ? recorded : liveEvents);
+  }
+
+  public boolean isShowingLive() {
+    return recorded == null;
+  }
+
+  public boolean isFollowing() {
+    return follow.isSelected();
+  }
+
+  public void setFollowing(boolean following) {
+    follow.setSelected(following);
+    followToggled();
+  }
+
+  private void followToggled() {
+    if (follow.isSelected()) {
+      table.clearSelection();
+      scene.showAt(-1);
+      scene.highlight("", TimelineEvent.NO_TASK);
+      scrollToEnd();
+    }
+  }
+
+  private void rowSelected() {
+    int row = table.getSelectedRow();
+    if (row < 0) {
+      return;
+    }
+    follow.setSelected(false);
+    TimelineEvent event = model.event(row);
+    scene.showAt(event.sequence());
+    scene.highlight(event.sessionId(), event.taskId());
+  }
+
+  /** Selects the row of the event with {@code sequence}, if the filter shows it. */
+  public void select(long sequence) {
+    int row = model.rowOf(sequence);
+    if (row >= 0) {
+      table.setRowSelectionInterval(row, row);
+      table.scrollRectToVisible(table.getCellRect(row, 0, true));
+    }
+  }
+
+  private void scrollToEnd() {
+    int last = model.getRowCount() - 1;
+    if (last >= 0) {
+      Rectangle cell = table.getCellRect(last, 0, true);
+      table.scrollRectToVisible(cell);
+    }
+  }
+
+  private void filterChanged() {
+    Object chosen = layer.getSelectedItem();
+    String text = search.getText().trim().toLowerCase(Locale.ROOT);
+    Predicate<TimelineEvent> filter = event -> true;
+    if (chosen instanceof Layer only) {
+      filter = filter.and(event -> event.layer() == only);
+    }
+    if (!text.isEmpty()) {
+      filter = filter.and(event -> matches(event, text));
+    }
+    model.setFilter(filter);
+    showCount();
+    if (follow.isSelected()) {
+      scrollToEnd();
+    }
+  }
+
+  private static boolean matches(TimelineEvent event, String text) {
+    return event.what().toLowerCase(Locale.ROOT).contains(text)
+        || event.detail().toLowerCase(Locale.ROOT).contains(text)
+        || event.sessionId().toLowerCase(Locale.ROOT).contains(text)
+        || (event.hasTask() && Long.toString(event.taskId()).equals(text));
+  }
+
+  private void showCount() {
+    int total = model.totalCount();
+    int shown = model.getRowCount();
+    count.setText(shown == total ? total + " events" : shown + " of " + total + " events");
+  }
+
+  /** The event on {@code row} of the table as filtered now. */
+  public TimelineEvent eventAt(int row) {
+    return model.event(row);
+  }
+
+  /** The table, for tests and for the window's key bindings. */
+  public JTable table() {
+    return table;
+  }
+
+  private final class FilterOnEdit implements DocumentListener {
+    @Override
+    public void insertUpdate(DocumentEvent event) {
+      filterChanged();
+    }
+
+    @Override
+    public void removeUpdate(DocumentEvent event) {
+      filterChanged();
+    }
+
+    @Override
+    public void changedUpdate(DocumentEvent event) {
+      filterChanged();
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package lab.videofarm.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import lab.videofarm.os.timeline.Layer;
+import lab.videofarm.os.timeline.TimelineEvent;
+import lab.videofarm.server.RecordedRequest;
+import lab.videofarm.story.VideoFarmPhone;
+
+/**
+ * Benchmark 3: bytes the server sent twice when a download at full speed is interrupted half-way
+ * and resumed, counted by the server. A pause and a force quit each produce resume data; what was
+ * fetched before the interruption but not kept is fetched again.
+ *
+ * <pre>
+ * RefetchBench pause|force-quit SIZE_MIB
+ * </pre>
+ */
+public final class RefetchBench {
+  private static final Pattern WRITTEN = Pattern.compile("(\\d+)/(\\d+)");
+  private static final double LIMIT = 256 * 1024;
+
+  private RefetchBench() {}
+
+  public static void main(String[] args) throws Exception {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    String interruption = args[0];
+    long size = BigFiles.mebibytes(args[1]);
+    Path root = Files.createTempDirectory("videofarm-bench-");
+    try (VideoFarmPhone phone = VideoFarmPhone.start(root, size + 1)) {
+      Path movie = BigFiles.random(root.resolve("movie.bin"), size, 11);
+      String videoId = phone.addVideoWithMovie("refetch", movie);
+      phone.launch();
+      phone.command("downloadMovieAndThumbnail", videoId);
+      phone.awaitEvent(event -> halfWritten(event, size));
+      interrupt(phone, interruption, videoId);
+      phone.command("resumeDownloads", videoId);
+      phone.awaitEvent(
+          event ->
+              event.layer() == Layer.NOTIFICATION
+                  && event.what().equals("VideoDownloadFinished")
+                  && event.detail().startsWith(videoId));
+      long sent =
+          phone.server().requests().stream()
+              .filter(request -> request.method().equals("GET"))
+              .filter(request -> request.path().endsWith("/videos/" + videoId + "/movie"))
+              .mapToLong(RecordedRequest::bodyBytesSent)
+              .sum();
+      Figures.reportAgainstLimit(
+          "3. bytes sent twice, " + interruption + " at 50% of " + args[1] + " MiB, full speed",
+          sent - size,
+          "bytes",
+          LIMIT,
+          "≤ 256 KiB");
+    } finally {
+      TransferBench.deleteRecursively(root);
+    }
+    System.exit(0);
+  }
+
+  private static void interrupt(VideoFarmPhone phone, String how, String videoId) throws Exception {
+    switch (how) {
+      case "pause" -> {
+        phone.command("pauseDownloads", videoId);
+        phone.awaitEvent(VideoFarmPhone.event(Layer.NOTIFICATION, "VideoDownloadPaused"));
+      }
+      case "force-quit" -> {
+        phone.device().forceQuit(VideoFarmPhone.APP);
+        phone.awaitEvent(VideoFarmPhone.event(Layer.DAEMON, "force quit"));
+        phone.launch();
+        phone.awaitEvent(VideoFarmPhone.event(Layer.NOTIFICATION, "VideoDownloadFailed"));
+      }
+      default -> throw new IllegalArgumentException("pause or force-quit, not " + how);
+    }
+  }
+
+  private static boolean halfWritten(TimelineEvent event, long size) {
+    if (event.layer() != Layer.DELEGATE || !event.what().equals("didWriteData")) {
+      return false;
+    }
+    Matcher written = WRITTEN.matcher(event.detail());
+    return written.find() && Long.parseLong(written.group(1)) >= size / 2;
+  }
+}

@@ -1,0 +1,167 @@
+package lab.videofarm.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import lab.videofarm.os.timeline.Layer;
+import lab.videofarm.story.VideoFarmPhone;
+
+/**
+ * Benchmarks 1 and 2: one movie through the whole stack — the app, its background session and the
+ * transfer daemon — against {@code curl} moving the same file from the same server in the same run.
+ *
+ * <pre>
+ * TransferBench download|upload SIZE_MIB RUNS
+ * </pre>
+ */
+public final class TransferBench {
+  private TransferBench() {}
+
+  public static void main(String[] args) throws Exception {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    String direction = args[0];
+    long size = BigFiles.mebibytes(args[1]);
+    int runs = Integer.parseInt(args[2]);
+    Path root = Files.createTempDirectory("videofarm-bench-");
+    try (VideoFarmPhone phone = VideoFarmPhone.start(root, size + 1)) {
+      Path movie = BigFiles.random(root.resolve("movie.bin"), size, 7);
+      phone.launch();
+      if (direction.equals("download")) {
+        download(phone, root, movie, size, runs);
+      } else {
+        upload(phone, root, movie, size, runs);
+      }
+    } finally {
+      deleteRecursively(root);
+    }
+    System.exit(0);
+  }
+
+  private static void download(VideoFarmPhone phone, Path root, Path movie, long size, int runs)
+      throws Exception {
+    double[] curl = new double[runs];
+    double[] curlSync = new double[runs];
+    double[] stack = new double[runs];
+    for (int run = 0; run < runs; run++) {
+      String videoId = phone.addVideoWithMovie("bench " + run, movie);
+      String url = phone.server().baseUrl().resolve("videos/" + videoId + "/movie").toString();
+      Path copy = root.resolve("curl.bin");
+      curl[run] = rate(size, seconds("curl", "-s", "-o", copy.toString(), url));
+      Files.delete(copy);
+      curlSync[run] =
+          rate(size, seconds("sh", "-c", "curl -s -o '" + copy + "' '" + url + "' && sync"));
+      Files.delete(copy);
+      long start = System.nanoTime();
+      phone.command("downloadMovieAndThumbnail", videoId);
+      phone.awaitEvent(
+          event ->
+              event.layer() == Layer.NOTIFICATION
+                  && event.what().equals("VideoDownloadFinished")
+                  && event.detail().startsWith(videoId));
+      stack[run] = rate(size, (System.nanoTime() - start) / 1e9);
+      deleteLibrary(phone);
+      System.out.printf(
+          "run %d: curl %.0f MB/s, curl+sync %.0f MB/s, stack %.0f MB/s%n",
+          run + 1, curl[run], curlSync[run], stack[run]);
+    }
+    String mib = size / (1024 * 1024) + " MiB";
+    Figures.report(
+        "1. download " + mib + " (app, session, daemon)",
+        Figures.median(stack),
+        Figures.median(curl),
+        "MB/s",
+        "curl -o",
+        true,
+        "≥ 0.90× curl -o");
+    Figures.report(
+        "1. download " + mib + " vs curl -o && sync",
+        Figures.median(stack),
+        Figures.median(curlSync),
+        "MB/s",
+        "curl -o && sync",
+        true,
+        "≥ 0.90×");
+  }
+
+  private static void upload(VideoFarmPhone phone, Path root, Path movie, long size, int runs)
+      throws Exception {
+    double[] curl = new double[runs];
+    double[] stack = new double[runs];
+    Path inContainer = phone.container().resolve("Documents/bench.bin");
+    Files.createDirectories(inContainer.getParent());
+    Files.copy(movie, inContainer);
+    for (int run = 0; run < runs; run++) {
+      String baselineId = phone.addVideo("curl " + run);
+      String url = phone.server().baseUrl().resolve("videos/" + baselineId + "/movie").toString();
+      curl[run] =
+          rate(
+              size,
+              seconds(
+                  "curl",
+                  "-s",
+                  "-o",
+                  "/dev/null",
+                  "-H",
+                  "Content-Type: video/mp4",
+                  "-T",
+                  movie.toString(),
+                  url));
+      String videoId = phone.addVideo("bench " + run);
+      long start = System.nanoTime();
+      phone.command("uploadVideo", inContainer.toString(), videoId);
+      phone.awaitEvent(
+          event ->
+              event.layer() == Layer.NOTIFICATION
+                  && event.what().equals("VideoUploadFinished")
+                  && event.detail().startsWith(videoId));
+      stack[run] = rate(size, (System.nanoTime() - start) / 1e9);
+      System.out.printf(
+          "run %d: curl %.0f MB/s, stack %.0f MB/s%n", run + 1, curl[run], stack[run]);
+    }
+    Figures.report(
+        "2. upload " + size / (1024 * 1024) + " MiB (app, session, daemon)",
+        Figures.median(stack),
+        Figures.median(curl),
+        "MB/s",
+        "curl -T",
+        true,
+        "≥ 0.95× curl -T");
+  }
+
+  private static double rate(long bytes, double seconds) {
+    return bytes / 1e6 / seconds;
+  }
+
+  /** Runs a command to its end; returns how long it took. */
+  static double seconds(String... command) throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    Process process = new ProcessBuilder(command).inheritIO().start();
+    int exit = process.waitFor();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (exit != 0) {
+      throw new IOException(List.of(command) + " exited with " + exit);
+    }
+    return seconds;
+  }
+
+  /** Frees the disk between runs: the app's library keeps every movie it downloads. */
+  private static void deleteLibrary(VideoFarmPhone phone) throws IOException {
+    try (Stream<Path> files = Files.walk(phone.container())) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        if (Files.size(file) > 1024 * 1024) {
+          Files.delete(file);
+        }
+      }
+    }
+  }
+
+  static void deleteRecursively(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}
