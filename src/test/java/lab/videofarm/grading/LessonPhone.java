@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import lab.videofarm.app.AppCommands;
 import lab.videofarm.app.VFMAPIClient;
 import lab.videofarm.os.OperatingSystem;
+import lab.videofarm.os.device.Device;
 import lab.videofarm.os.timeline.Layer;
 import lab.videofarm.os.timeline.TimelineEvent;
 import lab.videofarm.server.SampleServer;
@@ -73,6 +74,16 @@ final class LessonPhone implements AutoCloseable {
 
   List<TimelineEvent> events() {
     return os.timeline().events();
+  }
+
+  /** The phone itself, for what the system and the user do to the app (kill, force quit, fetch). */
+  Device device() {
+    return os.device();
+  }
+
+  /** The app's container: its archives, {@code Library/Videos}, {@code Documents}. */
+  Path container() {
+    return os.device().containerDirectory(VideoFarmPhone.APP);
   }
 
   // ---- the user ----
@@ -301,6 +312,34 @@ final class LessonPhone implements AutoCloseable {
             HttpResponse.BodyHandlers.ofString());
     String location = reply.headers().firstValue("Location").orElseThrow();
     return location.substring(location.lastIndexOf('/') + 1);
+  }
+
+  /** Creates a video whose movie is {@code movie}, as another phone would; returns its id. */
+  String addVideoWithMovie(String title, byte[] movie) throws Exception {
+    String id = addVideo(title);
+    HttpResponse<String> put =
+        http.send(
+            HttpRequest.newBuilder(server.baseUrl().resolve("videos/" + id + "/movie"))
+                .header("Content-Type", "video/mp4")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(movie))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (put.statusCode() != 201) {
+      throw new IllegalStateException(
+          "the server did not take the movie: HTTP " + put.statusCode());
+    }
+    return id;
+  }
+
+  /**
+   * What the server serves at {@code path} (such as {@code videos/7/movie}), or empty if not 200.
+   */
+  Optional<byte[]> serverFile(String path) throws Exception {
+    HttpResponse<byte[]> reply =
+        http.send(
+            HttpRequest.newBuilder(server.baseUrl().resolve(path)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    return reply.statusCode() == 200 ? Optional.of(reply.body()) : Optional.empty();
   }
 
   @Override
