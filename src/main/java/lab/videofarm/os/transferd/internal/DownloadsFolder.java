@@ -99,6 +99,7 @@ final class DownloadsFolder {
       Files.move(partial, mine, StandardCopyOption.ATOMIC_MOVE);
       task.tempFile = mine;
       task.bytesReceived = Math.min(Files.size(mine), data.bytesReceived());
+      task.bytesDurable = task.bytesReceived;
       task.validator = data.validator();
       task.acceptsRanges = true;
       task.expectedToReceive = data.expectedTotalBytes();
@@ -125,7 +126,7 @@ final class DownloadsFolder {
     try {
       return new ResumeData(
               task.currentRequest.url(),
-              Files.size(task.tempFile),
+              Math.min(Files.size(task.tempFile), task.bytesDurable),
               task.expectedToReceive,
               task.validator,
               resumeName(task.tempFile),
