@@ -320,7 +320,11 @@ final class AttemptHooks implements TransferListener {
     lock.run(
         () -> {
           task.bytesDurable = length;
-          parts.store().changed();
+          // A whole file or a stopped attempt is journalled as the task completes or the daemon
+          // closes; a journal write here would only delay that.
+          if (length != task.expectedToReceive && !attempt.isStopped()) {
+            parts.store().changed();
+          }
         });
   }
 
