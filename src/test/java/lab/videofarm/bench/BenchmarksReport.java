@@ -8,9 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** Writes {@code BENCHMARKS.md}: the machine, then one table row per figure of the last run. */
+/**
+ * Writes {@code BENCHMARKS.md}: the machine and its load, one table row per figure of the last run,
+ * then the notes that explain the figures.
+ *
+ * <pre>
+ * BenchmarksReport RESULTS_TSV OUTPUT_MD [LOAD_AT_START NOTES_MD]
+ * </pre>
+ */
 public final class BenchmarksReport {
   private BenchmarksReport() {}
 
@@ -19,6 +27,14 @@ public final class BenchmarksReport {
     lines.add("# Benchmarks");
     lines.add("");
     lines.add("Written by `bench/run` on " + LocalDate.now() + ". Machine: " + machine() + ".");
+    if (args.length > 2) {
+      lines.add(
+          "Load average (1, 5, 15 min) at the start: "
+              + args[2]
+              + "; at the end: "
+              + loadAverage()
+              + " (the machine is shared with other builds).");
+    }
     lines.add(
         "Every figure is set against a baseline measured in the same run on the same file; a"
             + " ratio of 1.00× or more means as good as the baseline.");
@@ -28,7 +44,20 @@ public final class BenchmarksReport {
     for (String row : Files.readAllLines(Path.of(args[0]))) {
       lines.add("| " + String.join(" | ", row.split("\t")) + " |");
     }
+    if (args.length > 3 && Files.isReadable(Path.of(args[3]))) {
+      lines.add("");
+      lines.addAll(Files.readAllLines(Path.of(args[3])));
+    }
     Files.write(Path.of(args[1]), lines, StandardCharsets.UTF_8);
+  }
+
+  private static String loadAverage() throws IOException {
+    Path loadavg = Path.of("/proc/loadavg");
+    if (!Files.isReadable(loadavg)) {
+      return "unknown";
+    }
+    String[] fields = Files.readString(loadavg).trim().split(" ");
+    return String.join(" ", Arrays.copyOf(fields, Math.min(3, fields.length)));
   }
 
   private static String machine() throws IOException {

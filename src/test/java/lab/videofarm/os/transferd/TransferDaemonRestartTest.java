@@ -41,6 +41,24 @@ class TransferDaemonRestartTest {
   }
 
   @Test
+  void aDaemonClosedBeforeItsFirstFlushStepStillLetsTheNextOneContinueWithRange() throws Exception {
+    byte[] movie = randomBytes(MOVIE, 51);
+    URI url = harness.videos.videoWithMovie(movie);
+    RecordingSink firstLaunch = harness.sink("launch1");
+    DaemonConnection session = harness.daemon.connect(background(1), firstLaunch);
+    long task = harness.throttledDownloadUnderWay(session, firstLaunch, url, 1);
+
+    TransferDaemon restarted = harness.restartDaemon();
+    harness.server.faults().throttleBytesPerSecond(0);
+    RecordingSink secondLaunch = harness.sink("launch2");
+    restarted.connect(background(2), secondLaunch);
+
+    assertThat(secondLaunch.awaitCompletion(task).error()).isNull();
+    assertThat(sha256(secondLaunch.downloaded(task))).isEqualTo(sha256(movie));
+    assertThat(lastGet(url).header("Range")).isPresent();
+  }
+
+  @Test
   void aRestartedDaemonFinishesARunningDownloadWithRangeAndRelaunchesTheApp() throws Exception {
     byte[] movie = randomBytes(MOVIE, 50);
     URI url = harness.videos.videoWithMovie(movie);

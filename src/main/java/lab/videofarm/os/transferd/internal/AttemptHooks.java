@@ -71,7 +71,11 @@ final class AttemptHooks implements TransferListener {
       if (task.tempFile == null) {
         task.tempFile = parts.folder().newTempFile();
       }
-      long have = Files.isRegularFile(task.tempFile) ? Files.size(task.tempFile) : 0;
+      // Bytes beyond the durable length may be what a power cut left of them: fetched again.
+      long have =
+          Files.isRegularFile(task.tempFile)
+              ? Math.min(Files.size(task.tempFile), task.bytesDurable)
+              : 0;
       if (have > 0
           && task.validator != null
           && task.acceptsRanges
@@ -235,6 +239,8 @@ final class AttemptHooks implements TransferListener {
                       : -1);
           task.validator = validator;
           task.acceptsRanges = acceptsRanges;
+          // The file is cut to the offset: what lay beyond it no longer counts.
+          task.bytesDurable = offset;
           continuesAt(
               offset,
               "HTTP "
@@ -305,6 +311,19 @@ final class AttemptHooks implements TransferListener {
           parts.meter().moved(task, ProgressMeter.Direction.WRITE, false);
           if (parts.meter().persistDue(task)) {
             parts.store().progressed();
+          }
+        });
+  }
+
+  @Override
+  public void bytesDurable(long length) {
+    lock.run(
+        () -> {
+          task.bytesDurable = length;
+          // A whole file or a stopped attempt is journalled as the task completes or the daemon
+          // closes; a journal write here would only delay that.
+          if (length != task.expectedToReceive && !attempt.isStopped()) {
+            parts.store().changed();
           }
         });
   }

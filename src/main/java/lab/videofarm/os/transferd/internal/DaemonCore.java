@@ -379,6 +379,7 @@ public final class DaemonCore implements AutoCloseable {
     if (closed) {
       return false;
     }
+    sessions.values().forEach(channel -> channel.tasks.values().forEach(parts.folder::makeDurable));
     parts.store.changed();
     parts.store.seal();
     closed = true;

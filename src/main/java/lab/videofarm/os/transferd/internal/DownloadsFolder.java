@@ -2,10 +2,12 @@ package lab.videofarm.os.transferd.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,6 +101,7 @@ final class DownloadsFolder {
       Files.move(partial, mine, StandardCopyOption.ATOMIC_MOVE);
       task.tempFile = mine;
       task.bytesReceived = Math.min(Files.size(mine), data.bytesReceived());
+      task.bytesDurable = task.bytesReceived;
       task.validator = data.validator();
       task.acceptsRanges = true;
       task.expectedToReceive = data.expectedTotalBytes();
@@ -125,7 +128,7 @@ final class DownloadsFolder {
     try {
       return new ResumeData(
               task.currentRequest.url(),
-              Files.size(task.tempFile),
+              Math.min(Files.size(task.tempFile), task.bytesDurable),
               task.expectedToReceive,
               task.validator,
               resumeName(task.tempFile),
@@ -177,6 +180,24 @@ final class DownloadsFolder {
             ? name.substring(0, name.length() - PARTIAL_SUFFIX.length())
             : name;
     return base + RESUME_SUFFIX;
+  }
+
+  /**
+   * Forces a running download's file to disk and counts all of it as durable: the daemon is
+   * closing, and its last journal write should let the next daemon continue where this one stopped.
+   */
+  void makeDurable(TaskRecord task) {
+    if (task.run.attempt == null || task.tempFile == null || !Files.isRegularFile(task.tempFile)) {
+      return;
+    }
+    try (FileChannel file = FileChannel.open(task.tempFile, StandardOpenOption.READ)) {
+      // Measured before the force: every byte up to here was written before it began.
+      long length = file.size();
+      file.force(true);
+      task.bytesDurable = Math.max(task.bytesDurable, length);
+    } catch (IOException e) {
+      log.task(task, "partial file not forced", DaemonLog.describe(e));
+    }
   }
 
   void deleteTempFile(TaskRecord task) {

@@ -17,6 +17,7 @@ import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 import org.apache.hc.core5.http.io.HttpClientConnection;
 import org.apache.hc.core5.http.io.HttpResponseInformationCallback;
+import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
@@ -59,6 +60,8 @@ final class HttpTransport implements AutoCloseable {
     context.setAttribute(INFORMATIONAL_LISTENER, listener);
   }
 
+  static final int RECEIVE_BUFFER_BYTES = 256 * 1024;
+
   HttpTransport() {
     client =
         HttpClients.custom()
@@ -67,6 +70,10 @@ final class HttpTransport implements AutoCloseable {
                 PoolingHttpClientConnectionManagerBuilder.create()
                     .setMaxConnTotal(POOL_LIMIT)
                     .setMaxConnPerRoute(POOL_LIMIT)
+                    // A bounded receive buffer: what sat in it when a connection is cut (a pause,
+                    // a kill) is fetched again; the kernel would grow it to tens of MiB.
+                    .setDefaultSocketConfig(
+                        SocketConfig.custom().setRcvBufSize(RECEIVE_BUFFER_BYTES).build())
                     .setDefaultConnectionConfig(
                         ConnectionConfig.custom()
                             .setConnectTimeout(Timeout.ofSeconds(10))

@@ -227,7 +227,9 @@ final class StateCodec {
     node.set("currentRequest", request(task.currentRequest));
     node.put("state", task.state.name());
     node.put("suspendCount", task.suspendCount);
-    node.put("bytesReceived", task.bytesReceived);
+    node.put(
+        "bytesReceived",
+        task.spec.kind() == TaskKind.DOWNLOAD ? task.bytesDurable : task.bytesReceived);
     node.put("expectedToReceive", task.expectedToReceive);
     node.put("bytesSent", task.bytesSent);
     node.put("expectedToSend", task.expectedToSend);
@@ -286,6 +288,7 @@ final class StateCodec {
     task.state = TaskState.valueOf(text(node, "state"));
     task.suspendCount = small(node, "suspendCount");
     task.bytesReceived = whole(node, "bytesReceived");
+    task.bytesDurable = task.bytesReceived;
     task.expectedToReceive = wholeOr(node, "expectedToReceive", -1);
     task.bytesSent = whole(node, "bytesSent");
     task.expectedToSend = wholeOr(node, "expectedToSend", -1);

@@ -117,6 +117,13 @@ final class TaskRecord {
   TransferError error;
 
   long bytesReceived;
+
+  /**
+   * A download's bytes known durable on disk: what the journal and resume data claim, so that a
+   * power cut never leaves them counting bytes the disk lost.
+   */
+  long bytesDurable;
+
   long expectedToReceive = -1;
   long bytesSent;
   long expectedToSend = -1;

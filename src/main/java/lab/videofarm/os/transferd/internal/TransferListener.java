@@ -52,6 +52,12 @@ interface TransferListener {
 
   void bytesWritten(int count);
 
+  /**
+   * The first {@code length} bytes of the download's file are durable on disk; called from the
+   * writer's flusher thread too.
+   */
+  void bytesDurable(long length) throws IOException;
+
   /** Step 6 of a download: DidWriteData (last), DidFinishDownloading, DidComplete. */
   void finishDownload() throws IOException;
 

@@ -62,11 +62,25 @@ class StateCodecTest {
             1);
     task.state = TaskState.RUNNING;
     task.bytesReceived = 4096;
+    task.bytesDurable = 4096;
     task.validator = "\"v1\"";
     channel.tasks.put(task.id, task);
     channel.queue.add(new SessionChannel.Pending(new TaskEvent.DidComplete(6, null, null), false));
     return StateCodec.encode(
         List.of(channel), Map.of(KEY, 8L), Map.of(SPEC.bundleId(), 2), DOWNLOADS);
+  }
+
+  @Test
+  void aDownloadComesBackWithOnlyTheBytesKnownDurable() throws Exception {
+    SessionChannel session = StateCodec.decode(state(), DOWNLOADS).sessions().get(0);
+    session.tasks.get(7L).bytesReceived = 9000;
+    byte[] written =
+        StateCodec.encode(List.of(session), Map.of(KEY, 8L), Map.of(SPEC.bundleId(), 2), DOWNLOADS);
+
+    TaskRecord task = StateCodec.decode(written, DOWNLOADS).sessions().get(0).tasks.get(7L);
+
+    assertThat(task.bytesReceived).isEqualTo(4096);
+    assertThat(task.bytesDurable).isEqualTo(4096);
   }
 
   @Test

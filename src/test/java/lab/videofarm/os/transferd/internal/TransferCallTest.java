@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,6 +106,33 @@ class TransferCallTest {
     assertThat(listener.steps()).containsExactly("begin", "requestSent", "discardPartialFile");
   }
 
+  @Test
+  void aDownloadIsDurableToItsLastByteBeforeItFinishes() throws Exception {
+    byte[] movie = randomBytes(300_000, 74);
+    URI url = videos.videoWithMovie(movie);
+    FakeListener listener = new FakeListener(download(url, 0, null), root.resolve("movie.tmp"));
+
+    call(listener).execute();
+
+    assertThat(listener.steps())
+        .containsSubsequence("bytesDurable " + movie.length, "finishDownload");
+  }
+
+  @Test
+  void aStoppedDownloadReportsTheLengthOnDiskAsDurableBeforeItEnds() throws Exception {
+    byte[] movie = randomBytes(2_000_000, 75);
+    URI url = videos.videoWithMovie(movie);
+    Path file = root.resolve("movie.tmp");
+    FakeListener listener = new FakeListener(download(url, 0, null), file);
+    listener.stopAfter = 500_000;
+
+    assertThatThrownBy(() -> call(listener).execute()).isInstanceOf(InterruptedIOException.class);
+
+    assertThat(listener.written).isBetween(500_000L, (long) movie.length - 1);
+    assertThat(listener.durable).last().isEqualTo(listener.written).isEqualTo(Files.size(file));
+    assertThat(sha256(file)).isEqualTo(sha256(Arrays.copyOf(movie, (int) listener.written)));
+  }
+
   private TransferCall call(FakeListener listener) {
     Attempt attempt = new Attempt(Instant.now());
     return new TransferCall(listener, attempt, transport, new Link(network, attempt));
@@ -128,7 +156,9 @@ class TransferCallTest {
     final List<String> steps = new CopyOnWriteArrayList<>();
     final TransferCall.Start start;
     final Path file;
+    final List<Long> durable = new CopyOnWriteArrayList<>();
     long written;
+    long stopAfter = Long.MAX_VALUE;
 
     FakeListener(TransferCall.Start start, Path file) {
       this.start = start;
@@ -206,6 +236,12 @@ class TransferCallTest {
     }
 
     @Override
+    public void bytesDurable(long length) {
+      durable.add(length);
+      steps.add("bytesDurable " + length);
+    }
+
+    @Override
     public void finishDownload() {
       steps.add("finishDownload");
     }
@@ -229,6 +265,10 @@ class TransferCallTest {
     }
 
     @Override
-    public void awaitRunnable() throws IOException {}
+    public void awaitRunnable() throws IOException {
+      if (written >= stopAfter) {
+        throw new InterruptedIOException("attempt stopped: CANCEL_WITH_RESUME_DATA");
+      }
+    }
   }
 }
