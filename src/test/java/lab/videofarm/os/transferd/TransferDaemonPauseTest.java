@@ -12,8 +12,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
-import lab.videofarm.os.transferd.internal.ResumeData;
+import java.util.stream.Stream;
 import lab.videofarm.server.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,11 +50,27 @@ class TransferDaemonPauseTest {
   void aPauseMidStreamGivesResumeDataWhoseOffsetIsTheLengthOfThePartialFileOnDisk()
       throws Exception {
     URI url = harness.videos.videoWithMovie(randomBytes(MOVIE, 81));
+    byte[] resumeData = pauseHalfWay(url);
+    long onDisk = Files.size(thePartialFile());
 
-    ResumeData paused = ResumeData.decode(pauseHalfWay(url));
+    long resumed = session.createTask(resumeDownload(url, resumeData));
+    session.resume(resumed);
 
-    Path partial = harness.stateDirectory.resolve("downloads").resolve(paused.tempFileName());
-    assertThat(paused.bytesReceived()).isPositive().isEqualTo(Files.size(partial));
+    sink.awaitCompletion(resumed);
+    assertThat(onDisk).isPositive();
+    assertThat(sink.events(resumed, TaskEvent.DidResumeAtOffset.class))
+        .singleElement()
+        .extracting(TaskEvent.DidResumeAtOffset::fileOffset)
+        .isEqualTo(onDisk);
+  }
+
+  /** The one partial file the paused download left in the daemon's downloads folder. */
+  private Path thePartialFile() throws Exception {
+    try (Stream<Path> files = Files.list(harness.stateDirectory.resolve("downloads"))) {
+      List<Path> partial = files.toList();
+      assertThat(partial).hasSize(1);
+      return partial.get(0);
+    }
   }
 
   @Test
