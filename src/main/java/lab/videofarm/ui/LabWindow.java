@@ -83,7 +83,7 @@ public final class LabWindow extends JFrame {
     device = new DeviceActions(worker, this, this::wentHome);
     phone = new PhonePanel(this::appIconTapped);
     controls = new DeviceControlsPanel(device);
-    bottomSplit = split("bottom", JSplitPane.HORIZONTAL_SPLIT, timeline, scene.inspector(), 0.5);
+    bottomSplit = split("bottom", JSplitPane.HORIZONTAL_SPLIT, timeline, scene.inspector(), 0.45);
     centreSplit = split("centre", JSplitPane.VERTICAL_SPLIT, scene.graph(), bottomSplit, 0.62);
     mainSplit = split("main", JSplitPane.HORIZONTAL_SPLIT, phone, centreSplit, 0);
     status.setName("status");

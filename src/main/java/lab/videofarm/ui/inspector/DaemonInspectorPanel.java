@@ -103,8 +103,8 @@ public final class DaemonInspectorPanel extends JPanel {
   private void sizeColumns() {
     TableColumnModel columns = table.getColumnModel();
     // Shares of the width: the session and the request are long, the numbers short.
-    int[] widths = {150, 40, 150, 85, 110, 120, 100, 60};
-    int[] minimums = {60, 30, 60, 50, 60, 60, 50, 40};
+    int[] widths = {130, 45, 130, 75, 130, 120, 85, 72};
+    int[] minimums = {60, 45, 60, 70, 60, 60, 70, 72};
     for (int i = 0; i < widths.length; i++) {
       columns.getColumn(i).setPreferredWidth(widths[i]);
       columns.getColumn(i).setMinWidth(minimums[i]);

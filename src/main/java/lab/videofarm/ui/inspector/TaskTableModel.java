@@ -112,7 +112,7 @@ final class TaskTableModel extends AbstractTableModel {
       case SESSION -> task.sessionId();
       case TASK -> (int) task.taskId();
       case DESCRIPTION -> withoutHost(task.request());
-      case KIND -> task.kind().name();
+      case KIND -> task.kind().name().toLowerCase(Locale.ROOT);
       case STATE -> state(task);
       case BYTES -> task;
       case ATTACHED -> row.attached();
