@@ -18,7 +18,6 @@ import javax.swing.Action;
 import javax.swing.BorderFactory;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
-import javax.swing.JPanel;
 import javax.swing.JSplitPane;
 import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
@@ -34,10 +33,11 @@ import lab.videofarm.ui.timeline.TimelineFileActions;
 import lab.videofarm.ui.timeline.TimelinePanel;
 
 /**
- * The instructor's window: the phone and its controls on the left, the object graph and the daemon
- * inspector in the middle, the timeline at the bottom. It is built and shown before the phone
- * exists ({@link #start} brings the phone up behind it); until then the phone says it is starting
- * and the controls are disabled. Build and use on the Swing thread.
+ * The instructor's window: the device and network toolbars on top, the phone on the left, the
+ * object graph filling the middle, and the timeline beside the daemon inspector at the bottom. It
+ * is built and shown before the phone exists ({@link #start} brings the phone up behind it); until
+ * then the phone says it is starting and the controls are disabled. Build and use on the Swing
+ * thread.
  */
 public final class LabWindow extends JFrame {
   private final WindowPrefs prefs;
@@ -56,7 +56,8 @@ public final class LabWindow extends JFrame {
   private final TimelineFeed feed = new TimelineFeed(this::eventsArrived);
   private final TimelineFileActions files = new TimelineFileActions(timeline);
   private final JLabel status = new JLabel(" ");
-  private final JSplitPane sceneSplit;
+  private final Appearance appearance;
+  private final JSplitPane bottomSplit;
   private final JSplitPane centreSplit;
   private final JSplitPane mainSplit;
   private final StoryPlayer stories;
@@ -71,6 +72,7 @@ public final class LabWindow extends JFrame {
   public LabWindow(WindowPrefs prefs, Appearance appearance) {
     super("VideoFarm Lab");
     this.prefs = prefs;
+    this.appearance = appearance;
     setName("window");
     // Rendering the SVG takes a while: after the window is shown, not before.
     SwingUtilities.invokeLater(
@@ -81,14 +83,12 @@ public final class LabWindow extends JFrame {
     device = new DeviceActions(worker, this, this::wentHome);
     phone = new PhonePanel(this::appIconTapped);
     controls = new DeviceControlsPanel(device);
-    sceneSplit = split("scene", JSplitPane.HORIZONTAL_SPLIT, scene.graph(), scene.inspector(), 0.6);
-    centreSplit = split("centre", JSplitPane.VERTICAL_SPLIT, sceneSplit, timeline, 0.55);
-    JPanel left = new JPanel(new BorderLayout());
-    left.add(phone, BorderLayout.CENTER);
-    left.add(controls, BorderLayout.EAST);
-    mainSplit = split("main", JSplitPane.HORIZONTAL_SPLIT, left, centreSplit, 0);
+    bottomSplit = split("bottom", JSplitPane.HORIZONTAL_SPLIT, timeline, scene.inspector(), 0.45);
+    centreSplit = split("centre", JSplitPane.VERTICAL_SPLIT, scene.graph(), bottomSplit, 0.62);
+    mainSplit = split("main", JSplitPane.HORIZONTAL_SPLIT, phone, centreSplit, 0);
     status.setName("status");
     status.setBorder(BorderFactory.createEmptyBorder(3, 8, 3, 8));
+    add(controls, BorderLayout.NORTH);
     add(mainSplit, BorderLayout.CENTER);
     add(status, BorderLayout.SOUTH);
     stories = new StoryPlayer(timeline, this::showStatus, this);
@@ -137,7 +137,8 @@ public final class LabWindow extends JFrame {
             });
     restoreSplit(mainSplit, "main");
     restoreSplit(centreSplit, "centre");
-    restoreSplit(sceneSplit, "scene");
+    restoreSplit(bottomSplit, "bottom");
+    showSecondaryViews(!appearance.isPresentation());
   }
 
   /** Where the user left it; otherwise the split's resize weight shares the space. */
@@ -183,9 +184,21 @@ public final class LabWindow extends JFrame {
     showStatus("Could not start: " + why);
   }
 
-  /** Presentation mode changed every size: the phone and its controls get what they need. */
+  /**
+   * Presentation mode changed every size: the phone gets what it needs, and at the back of a room
+   * the graph and the timeline matter more than the inspector's columns, so it steps aside.
+   */
   private void zoomChanged() {
+    boolean presenting = appearance.isPresentation();
+    showSecondaryViews(!presenting);
     mainSplit.resetToPreferredSizes();
+    centreSplit.setDividerLocation(presenting ? 0.75 : 0.62);
+  }
+
+  private void showSecondaryViews(boolean shown) {
+    scene.inspector().setVisible(shown);
+    controls.setCompact(!shown);
+    bottomSplit.revalidate();
   }
 
   private void appIconTapped() {
@@ -274,7 +287,7 @@ public final class LabWindow extends JFrame {
       prefs.setBounds(getBounds());
       prefs.setSplit("main", mainSplit.getDividerLocation());
       prefs.setSplit("centre", centreSplit.getDividerLocation());
-      prefs.setSplit("scene", sceneSplit.getDividerLocation());
+      prefs.setSplit("bottom", bottomSplit.getDividerLocation());
       watchdog.close();
       try {
         feed.close();

@@ -13,7 +13,8 @@ public final class WindowPrefs {
   private static final String DARK = "dark";
   private static final String PRESENTATION = "presentation";
   private static final String BOUNDS = "bounds";
-  private static final String SPLIT = "split.";
+  // Version 2: the graph over the timeline and the inspector; the first layout's keys are ignored.
+  private static final String SPLIT = "split.v2.";
 
   private final Preferences node;
 

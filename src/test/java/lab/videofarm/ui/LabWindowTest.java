@@ -79,7 +79,7 @@ class LabWindowTest {
     driver.awaitPhoneShows("app");
     await()
         .atMost(WindowDriver.TIMEOUT)
-        .until(() -> GuiActionRunner.execute(() -> listsTheVideo("Lambs")));
+        .until(() -> GuiActionRunner.execute(() -> listsAsDownloaded("Lambs")));
     assertThat(
             driver
                 .runtime
@@ -158,12 +158,9 @@ class LabWindowTest {
         () -> ((JComponent) WindowDriver.find(driver.window, "phone.app")).getComponentCount());
   }
 
-  /**
-   * The app's video list on the phone shows {@code title}. Whether it also shows the thumbnail
-   * depends on the app's screens having subscribed before the relaunch delivered the download.
-   */
+  /** The app's video list on the phone shows {@code title} as downloaded, with its thumbnail. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private boolean listsTheVideo(String title) {
+  private boolean listsAsDownloaded(String title) {
     Component app = WindowDriver.find(driver.window, "phone.app");
     JList list = firstList((java.awt.Container) app);
     if (list == null) {
@@ -175,7 +172,7 @@ class LabWindowTest {
           list.getCellRenderer()
               .getListCellRendererComponent(list, model.getElementAt(i), i, false, false);
       if (cell instanceof JLabel label && label.getText().contains(title)) {
-        return true;
+        return label.getText().contains("downloaded") && label.getIcon() != null;
       }
     }
     return false;

@@ -6,7 +6,9 @@ import java.awt.Component;
 import java.awt.Image;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import javax.swing.DefaultListCellRenderer;
 import javax.swing.DefaultListModel;
 import javax.swing.ImageIcon;
@@ -17,7 +19,9 @@ import javax.swing.JList;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import lab.videofarm.app.VFMAPIClient;
+import lab.videofarm.app.model.DownloadState;
 import lab.videofarm.app.model.VFMRemoteVideo;
+import lab.videofarm.app.model.VFMVideoDownload;
 import lab.videofarm.app.notification.VideoDownloadFinished;
 import lab.videofarm.app.notification.VideosFetched;
 
@@ -27,12 +31,16 @@ final class VideoListView {
   private final DefaultListModel<VFMRemoteVideo> videos = new DefaultListModel<>();
   private final JList<VFMRemoteVideo> list = new JList<>(videos);
   private final Map<String, Path> thumbnails = new HashMap<>();
+  private final Set<String> downloaded = new HashSet<>();
   private final JPanel panel = new JPanel(new BorderLayout());
   private final JLabel status = new JLabel(" ");
 
   VideoListView(VFMAPIClient client) {
     this.client = client;
     list.setCellRenderer(new VideoRenderer());
+    // A relaunch in the background can finish a download before these screens exist and
+    // subscribe; what the client already holds is the truth to start from.
+    client.downloads().forEach(this::remember);
     JButton refresh = new JButton("Refresh");
     refresh.addActionListener(event -> refresh());
     JButton download = new JButton("Download");
@@ -78,8 +86,18 @@ final class VideoListView {
 
   @Subscribe
   public void downloadFinished(VideoDownloadFinished finished) {
-    thumbnails.put(finished.download().video().id(), finished.download().thumbnailFile());
+    remember(finished.download());
     list.repaint();
+  }
+
+  private void remember(VFMVideoDownload download) {
+    if (download.state() != DownloadState.FINISHED) {
+      return;
+    }
+    downloaded.add(download.video().id());
+    if (download.thumbnailFile() != null) {
+      thumbnails.put(download.video().id(), download.thumbnailFile());
+    }
   }
 
   /** Title, movie status, and the thumbnail once it is on the device. */
@@ -89,16 +107,15 @@ final class VideoListView {
         JList<?> owner, Object value, int index, boolean selected, boolean focused) {
       VFMRemoteVideo video = (VFMRemoteVideo) value;
       JLabel label =
-          (JLabel)
-              super.getListCellRendererComponent(
-                  owner,
-                  video.title() + " (" + video.movieStatus() + ")",
-                  index,
-                  selected,
-                  focused);
+          (JLabel) super.getListCellRendererComponent(owner, text(video), index, selected, focused);
       Path thumbnail = thumbnails.get(video.id());
       label.setIcon(thumbnail == null ? null : icon(thumbnail));
       return label;
+    }
+
+    private String text(VFMRemoteVideo video) {
+      String mark = downloaded.contains(video.id()) ? " · downloaded" : "";
+      return video.title() + " (" + video.movieStatus() + ")" + mark;
     }
 
     private ImageIcon icon(Path thumbnail) {

@@ -1,92 +1,89 @@
 package lab.videofarm.ui.device;
 
 import com.formdev.flatlaf.FlatClientProperties;
-import java.awt.BorderLayout;
 import java.awt.Component;
-import java.awt.GridLayout;
+import java.awt.FlowLayout;
 import java.time.Duration;
 import javax.swing.AbstractButton;
 import javax.swing.Action;
 import javax.swing.BorderFactory;
-import javax.swing.Box;
-import javax.swing.BoxLayout;
 import javax.swing.JButton;
-import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JSpinner;
 import javax.swing.JToggleButton;
+import javax.swing.JToolBar;
 import javax.swing.SpinnerNumberModel;
-import javax.swing.SwingConstants;
 import lab.videofarm.os.net.NetworkConditions;
 
 /**
- * The buttons beside the phone: the device's lifecycle (launch, home, terminate, force quit,
- * background fetch) and the network conditioner (offline, presets, bandwidth, latency, drop).
+ * The toolbars above the views: the device's lifecycle (launch, home, terminate, force quit,
+ * background fetch) and the network conditioner (offline, presets, drop, bandwidth, latency). They
+ * wrap onto a second row when the window is narrow or zoomed.
  */
 public final class DeviceControlsPanel extends JPanel {
-  private final JPanel content = new JPanel();
   private final DeviceActions actions;
   private final JSpinner bandwidth = new JSpinner(new SpinnerNumberModel(0, 0, 1_000_000, 50));
   private final JSpinner latency = new JSpinner(new SpinnerNumberModel(0, 0, 10_000, 50));
   private final JLabel conditions = new JLabel(" ");
+  private final JToolBar shaping;
 
   public DeviceControlsPanel(DeviceActions actions) {
-    super(new BorderLayout());
+    super(new WrapLayout(FlowLayout.LEADING, 6, 2));
     this.actions = actions;
+    this.shaping = custom();
     setName("controls");
-    setBorder(BorderFactory.createEmptyBorder(8, 4, 8, 8));
-    content.setLayout(new BoxLayout(content, BoxLayout.Y_AXIS));
-    add(content, BorderLayout.NORTH);
-    content.add(heading("Device"));
-    content.add(
-        column(
+    setBorder(BorderFactory.createEmptyBorder(2, 4, 2, 4));
+    add(
+        toolbar(
+            "Device",
             button(actions.launch, "controls.launch"),
             button(actions.home, "controls.home"),
             button(actions.terminate, "controls.terminate"),
             button(actions.forceQuit, "controls.forceQuit"),
             button(actions.backgroundFetch, "controls.fetch")));
-    content.add(Box.createVerticalStrut(12));
-    content.add(heading("Network"));
     JToggleButton offline = new JToggleButton(actions.offline);
     offline.setName("controls.offline");
-    offline.setHorizontalAlignment(SwingConstants.LEADING);
-    content.add(column(offline));
-    JPanel presets = new JPanel(new GridLayout(0, 2, 4, 4));
-    presets.setAlignmentX(LEFT_ALIGNMENT);
+    JToolBar network = toolbar("Network", offline);
     for (Action preset : actions.presets) {
-      presets.add(button(preset, "controls.preset." + preset.getValue(Action.NAME)));
+      network.add(button(preset, "controls.preset." + preset.getValue(Action.NAME)));
     }
-    presets.add(button(actions.resetNetwork, "controls.unlimited"));
-    presets.setBorder(BorderFactory.createEmptyBorder(4, 0, 4, 0));
-    content.add(presets);
-    content.add(custom());
-    content.add(column(button(actions.dropConnections, "controls.drop")));
+    network.add(button(actions.resetNetwork, "controls.unlimited"));
+    network.add(button(actions.dropConnections, "controls.drop"));
+    add(network);
+    add(shaping);
     conditions.setName("controls.conditions");
-    conditions.setAlignmentX(LEFT_ALIGNMENT);
-    content.add(Box.createVerticalStrut(6));
-    content.add(conditions);
+    add(conditions);
   }
 
-  private JComponent custom() {
+  /**
+   * Compact, as for presentation mode: the custom shaping and the conditions line step aside (the
+   * phone's status bar names the network); the device and the presets stay.
+   */
+  public void setCompact(boolean compact) {
+    shaping.setVisible(!compact);
+    conditions.setVisible(!compact);
+    revalidate();
+  }
+
+  private JToolBar custom() {
     bandwidth.setName("controls.bandwidth");
     bandwidth.setToolTipText("Custom bandwidth in KB/s; 0 lets nothing through");
     latency.setName("controls.latency");
     latency.setToolTipText("Custom delay before each request, in milliseconds");
+    ((JSpinner.DefaultEditor) bandwidth.getEditor()).getTextField().setColumns(4);
+    ((JSpinner.DefaultEditor) latency.getEditor()).getTextField().setColumns(4);
     JButton apply = new JButton("Apply");
     apply.setName("controls.applyShaping");
     apply.setToolTipText("Shape the link with this bandwidth and latency, as a custom profile");
     apply.addActionListener(event -> applyCustomShaping());
-    JPanel grid = new JPanel(new GridLayout(0, 2, 4, 4));
-    grid.setAlignmentX(LEFT_ALIGNMENT);
-    grid.add(new JLabel("KB/s"));
-    grid.add(bandwidth);
-    grid.add(new JLabel("Latency ms"));
-    grid.add(latency);
-    grid.add(new JLabel());
-    grid.add(apply);
-    grid.setBorder(BorderFactory.createEmptyBorder(0, 0, 4, 0));
-    return grid;
+    JToolBar bar = toolbar("Shape");
+    bar.add(new JLabel("KB/s "));
+    bar.add(bandwidth);
+    bar.add(new JLabel("  ms "));
+    bar.add(latency);
+    bar.add(apply);
+    return bar;
   }
 
   private void applyCustomShaping() {
@@ -102,31 +99,27 @@ public final class DeviceControlsPanel extends JPanel {
 
   /** Shows the network as it stands now. */
   public void showConditions(NetworkConditions now) {
-    conditions.setText("<html>Now: " + now.label() + "</html>");
+    conditions.setText("Now: " + now.label());
     actions.offline.putValue(Action.SELECTED_KEY, !now.online());
   }
 
-  private static JLabel heading(String text) {
-    JLabel label = new JLabel(text);
-    label.putClientProperty(FlatClientProperties.STYLE_CLASS, "h3");
-    label.setAlignmentX(LEFT_ALIGNMENT);
-    label.setBorder(BorderFactory.createEmptyBorder(0, 0, 4, 0));
-    return label;
+  /** A group of buttons with its name in front, as in an editor's toolbar. */
+  private static JToolBar toolbar(String title, Component... buttons) {
+    JToolBar bar = new JToolBar(title);
+    bar.setFloatable(false);
+    bar.setBorder(BorderFactory.createEmptyBorder());
+    JLabel heading = new JLabel(title + " ");
+    heading.putClientProperty(FlatClientProperties.STYLE_CLASS, "h4");
+    bar.add(heading);
+    for (Component button : buttons) {
+      bar.add(button);
+    }
+    return bar;
   }
 
   private static AbstractButton button(Action action, String name) {
     JButton button = new JButton(action);
     button.setName(name);
-    button.setHorizontalAlignment(SwingConstants.LEADING);
     return button;
-  }
-
-  private static JPanel column(Component... buttons) {
-    JPanel column = new JPanel(new GridLayout(0, 1, 0, 4));
-    column.setAlignmentX(LEFT_ALIGNMENT);
-    for (Component button : buttons) {
-      column.add(button);
-    }
-    return column;
   }
 }

@@ -233,6 +233,7 @@ final class AppPainter {
       sideChip(
           delegateBox,
           called ? HANDLER_CALLED : "completionHandler waiting",
+          called ? "handler called" : "handler waiting",
           called ? p.good() : p.warn(),
           lit);
       return;
@@ -265,14 +266,21 @@ final class AppPainter {
         baseline + c.lineHeight(p.small()),
         box.width - 2 * c.gap());
     if (session.relinked()) {
-      sideChip(box, "relinked by identifier", p.accent(), false);
+      sideChip(box, "relinked by identifier", "relinked", p.accent(), false);
     }
   }
 
-  /** A note on a box: beside it when there is room in the card, else as a badge on its corner. */
-  private void sideChip(Rectangle box, String text, Color color, boolean filled) {
-    Rectangle bounds = c.chipBounds(text, 0, 0);
+  /**
+   * A note on a box: beside it when there is room in the card, in {@code shortText} when only that
+   * fits beside, else as a badge on its corner.
+   */
+  private void sideChip(Rectangle box, String text, String shortText, Color color, boolean filled) {
     int x = box.x + box.width + c.gap();
+    if (x + c.chipBounds(text, 0, 0).width > cardRight
+        && x + c.chipBounds(shortText, 0, 0).width <= cardRight) {
+      text = shortText;
+    }
+    Rectangle bounds = c.chipBounds(text, 0, 0);
     int y = box.y + (box.height - bounds.height) / 2;
     if (x + bounds.width > cardRight) {
       x = Math.max(box.x + c.gap(), box.x + box.width - bounds.width - c.gap());

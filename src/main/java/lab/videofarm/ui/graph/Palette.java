@@ -37,6 +37,8 @@ record Palette(
     Font title,
     Font small) {
 
+  private static final float MIN_SIZE = 9f;
+
   /** The palette for a panel of this size: type grows with the panel, for a projector. */
   static Palette current(int width, int height) {
     Color background = color("Panel.background", new Color(0xF2F2F2));
@@ -50,8 +52,11 @@ record Palette(
     if (base == null) {
       base = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     }
-    float scale = (float) Math.max(0.8, Math.min(1.7, Math.min(width / 1150.0, height / 680.0)));
-    float size = base.getSize2D() * 1.25f * scale;
+    // The tallest column (the app's launch with its chain and restored records) needs about 37
+    // body lines' worth of type and the two columns side by side about 55 characters: the type is
+    // as large as the panel allows, up to 1.7 times the theme's.
+    float largest = base.getSize2D() * 1.25f * 1.7f;
+    float size = Math.max(MIN_SIZE, Math.min(largest, Math.min(width / 55f, height / 37f)));
     return new Palette(
         background,
         text,

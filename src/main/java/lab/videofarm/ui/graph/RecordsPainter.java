@@ -36,7 +36,7 @@ final class RecordsPainter {
     int fileWidth = c.width("downloads.json", p.bold()) + c.gap() * 3;
     int recordNeeds = c.width(AppRecord.Kind.DOWNLOAD.className(), p.bold()) + c.gap() * 3;
     boolean beside = area.width - fileWidth - c.gap() * 4 >= recordNeeds;
-    Map<String, Rectangle> files = files(launch, area.x, top, fileWidth, beside);
+    Map<String, Rectangle> files = files(launch, area, top, fileWidth, beside);
     int recordX = area.x;
     int y = top;
     if (!files.isEmpty() && beside) {
@@ -75,12 +75,22 @@ final class RecordsPainter {
     }
   }
 
-  /** The archive files the launch restored records from: a column, or a row when space is short. */
-  private Map<String, Rectangle> files(AppLaunch launch, int x, int y, int width, boolean column) {
+  /**
+   * The archive files the launch restored records from: a column, or rows that wrap within {@code
+   * area} when space is short.
+   */
+  private Map<String, Rectangle> files(
+      AppLaunch launch, Rectangle area, int top, int width, boolean column) {
     Map<String, Rectangle> files = new HashMap<>();
+    int x = area.x;
+    int y = top;
     int height = c.lineHeight(c.palette.bold()) + c.lineHeight(c.palette.small()) + c.gap();
     for (Map.Entry<String, Integer> file : launch.restored().entrySet()) {
       if (file.getValue() > 0) {
+        if (!column && x > area.x && x + width > area.x + area.width) {
+          x = area.x;
+          y += height + c.gap();
+        }
         Rectangle r = new Rectangle(x, y, width, height);
         archiveFile(file.getKey(), file.getValue(), r);
         files.put(file.getKey(), r);

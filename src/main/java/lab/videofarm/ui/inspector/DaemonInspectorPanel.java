@@ -4,6 +4,7 @@ import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.Font;
+import java.awt.event.MouseEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.ListSelectionModel;
 import javax.swing.UIManager;
+import javax.swing.table.JTableHeader;
 import javax.swing.table.TableCellRenderer;
 import javax.swing.table.TableColumnModel;
 import lab.videofarm.os.AppState;
@@ -42,6 +44,7 @@ public final class DaemonInspectorPanel extends JPanel {
     table.getTableHeader().setReorderingAllowed(false);
     relaunchDelay.setName("relaunchDelay");
     relaunchDelay.setBorder(BorderFactory.createEmptyBorder(6, 8, 6, 8));
+    table.setTableHeader(new ExplainedHeader(table.getColumnModel()));
     JScrollPane scroll = new JScrollPane(table);
     // Installed here too so the header shows even when the panel is painted off screen.
     scroll.setColumnHeaderView(table.getTableHeader());
@@ -99,11 +102,30 @@ public final class DaemonInspectorPanel extends JPanel {
 
   private void sizeColumns() {
     TableColumnModel columns = table.getColumnModel();
-    int[] widths = {230, 45, 260, 105, 300, 170, 170, 65};
+    // Shares of the width: the session and the request are long, the numbers short.
+    int[] widths = {130, 45, 130, 75, 130, 120, 85, 72};
+    int[] minimums = {60, 45, 60, 70, 60, 60, 70, 72};
     for (int i = 0; i < widths.length; i++) {
       columns.getColumn(i).setPreferredWidth(widths[i]);
+      columns.getColumn(i).setMinWidth(minimums[i]);
     }
     updateUI();
+  }
+
+  /** A header that says in full, on hover, what each short column name stands for. */
+  private static final class ExplainedHeader extends JTableHeader {
+    ExplainedHeader(TableColumnModel columns) {
+      super(columns);
+      setToolTipText("");
+    }
+
+    @Override
+    public String getToolTipText(MouseEvent event) {
+      int column = columnAtPoint(event.getPoint());
+      return column < 0
+          ? null
+          : TaskTableModel.headerTip(getColumnModel().getColumn(column).getModelIndex());
+    }
   }
 
   /** Paints the highlighted task's row in the accent colour, focused or not; says more on hover. */

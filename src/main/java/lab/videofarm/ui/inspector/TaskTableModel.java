@@ -21,8 +21,24 @@ final class TaskTableModel extends AbstractTableModel {
   static final int QUEUED = 7;
 
   private static final String[] NAMES = {
-    "Session", "Task", "Description", "Kind", "State", "Bytes / expected", "Attached", "Queued"
+    "Session", "Task", "Request", "Kind", "State", "Bytes", "App", "Queued"
   };
+
+  private static final String[] HEADER_TIPS = {
+    "The session's identifier, as the app gave it",
+    "The task's identifier within its session",
+    "The task's description: method and path on the server",
+    "Data, download or upload",
+    "The daemon's state of the task, and how it ended",
+    "Bytes transferred of the bytes expected",
+    "The app launch the session is attached to, or waiting for a relaunch",
+    "Events the daemon queued for the app, not delivered yet"
+  };
+
+  /** What a column's short header stands for, for its tooltip. */
+  static String headerTip(int column) {
+    return HEADER_TIPS[column];
+  }
 
   private List<TaskRow> rows = List.of();
 
@@ -96,7 +112,7 @@ final class TaskTableModel extends AbstractTableModel {
       case SESSION -> task.sessionId();
       case TASK -> (int) task.taskId();
       case DESCRIPTION -> withoutHost(task.request());
-      case KIND -> task.kind().name();
+      case KIND -> task.kind().name().toLowerCase(Locale.ROOT);
       case STATE -> state(task);
       case BYTES -> task;
       case ATTACHED -> row.attached();

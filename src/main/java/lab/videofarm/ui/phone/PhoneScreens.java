@@ -28,7 +28,7 @@ final class PhoneScreens {
     JPanel home = new Wallpaper(new Color(0x2B5876), new Color(0x4E4376));
     home.setName("phone.home");
     home.setLayout(new BorderLayout());
-    JButton icon = new JButton("VideoFarm", Icons.sized("app", 60));
+    JButton icon = new JButton("VideoFarm", Icons.deferred("app", 60));
     icon.setName("phone.appIcon");
     icon.setToolTipText("Tap to launch VideoFarm");
     icon.setVerticalTextPosition(SwingConstants.BOTTOM);

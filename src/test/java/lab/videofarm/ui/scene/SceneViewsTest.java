@@ -49,7 +49,7 @@ class SceneViewsTest {
 
     assertThat(onEdt(() -> views.scene().launch(1).alive())).isTrue();
     JTable table = ((DaemonInspectorPanel) views.inspector()).table();
-    assertThat(onEdt(() -> column(table, "Attached"))).contains("launch 1");
+    assertThat(onEdt(() -> column(table, "App"))).contains("launch 1");
   }
 
   @Test
