@@ -29,7 +29,7 @@ class Lesson06UploadHiddenTest {
 
       boolean noTask =
           phone.events().stream()
-              .filter(LessonPhone.event(Layer.SESSION, "taskCreated"))
+              .filter(LessonPhone.event(Layer.SESSION, "task created"))
               .noneMatch(e -> e.detail().startsWith("UPLOAD"));
       if (!(answer instanceof LessonPhone.Failed failed)
           || !(failed.cause() instanceof NoSuchFileException)

@@ -39,7 +39,7 @@ class Lesson06UploadTest {
       steps.onServer(id, movie);
       Optional<TimelineEvent> created =
           phone.events().stream()
-              .filter(LessonPhone.event(Layer.SESSION, "taskCreated"))
+              .filter(LessonPhone.event(Layer.SESSION, "task created"))
               .filter(e -> e.taskId() == task)
               .findFirst();
       if (created.isEmpty()

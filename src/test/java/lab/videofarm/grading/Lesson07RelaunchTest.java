@@ -145,7 +145,7 @@ class Lesson07RelaunchTest {
   /** Why the handler was not called, as the timeline tells it. */
   static String neverCalled(LessonPhone phone) {
     return phone.events().stream()
-        .filter(LessonPhone.event(Layer.DEVICE, "completionHandlerNeverCalled"))
+        .filter(LessonPhone.event(Layer.DEVICE, "completion handler never called"))
         .findFirst()
         .map(e -> "the system gave up waiting: " + e.detail())
         .orElse(phone.lastWords());

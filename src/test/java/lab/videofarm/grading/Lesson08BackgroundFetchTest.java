@@ -74,10 +74,10 @@ class Lesson08BackgroundFetchTest {
     phone.device().simulateBackgroundFetch(VideoFarmPhone.APP);
     Optional<TimelineEvent> answered =
         phone.awaitOptional(
-            LessonPhone.event(Layer.DEVICE, "performFetchCompleted")
-                .or(LessonPhone.event(Layer.DEVICE, "performFetchExpired"))
+            LessonPhone.event(Layer.DEVICE, "fetch completed")
+                .or(LessonPhone.event(Layer.DEVICE, "fetch expired"))
                 .and(e -> e.sequence() > before));
-    if (answered.isEmpty() || answered.get().what().equals("performFetchExpired")) {
+    if (answered.isEmpty() || answered.get().what().equals("fetch expired")) {
       return "no answer; " + phone.lastWords();
     }
     try {
@@ -104,13 +104,13 @@ class Lesson08BackgroundFetchTest {
   static void calledOnce(LessonPhone phone) {
     Optional<TimelineEvent> twice =
         phone.events().stream()
-            .filter(LessonPhone.event(Layer.DEVICE, "performFetchCompleted"))
+            .filter(LessonPhone.event(Layer.DEVICE, "fetch completed"))
             .filter(e -> e.severity() != TimelineEvent.Severity.INFO)
             .findFirst();
     if (twice.isPresent()) {
       throw LESSON.failure(
           "one call of the completion handler per fetch",
-          "the system warned: performFetchCompleted " + twice.get().detail(),
+          "the system warned: fetch completed " + twice.get().detail(),
           "Once, not twice");
     }
   }
