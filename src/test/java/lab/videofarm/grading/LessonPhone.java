@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -248,7 +249,12 @@ final class LessonPhone implements AutoCloseable {
    * count: the app goes on without them.
    */
   boolean stops(TimelineEvent e) {
-    if (e.launch() != os.device().launchNumber(VideoFarmPhone.APP)) {
+    return stops(e, os.device().launchNumber(VideoFarmPhone.APP));
+  }
+
+  /** As {@link #stops(TimelineEvent)}, in a launch known without asking the device. */
+  private boolean stops(TimelineEvent e, int currentLaunch) {
+    if (e.launch() != currentLaunch) {
       return false;
     }
     if (e.layer() == Layer.DEVICE && e.what().equals("crash")) {
@@ -269,11 +275,19 @@ final class LessonPhone implements AutoCloseable {
   /** Completes with the first stopping event's detail while open. */
   private final class Stop implements AutoCloseable {
     final CompletableFuture<String> reason = new CompletableFuture<>();
+
+    /**
+     * The newest launch the timeline has shown. Listeners run under the timeline's lock, so they
+     * must not ask the device, whose lock is held by threads that post: they track it from the
+     * events instead.
+     */
+    private final AtomicInteger newestLaunch = new AtomicInteger();
+
     private final AutoCloseable subscription =
         os.timeline()
             .subscribe(
                 e -> {
-                  if (stops(e)) {
+                  if (stops(e, newestLaunch.accumulateAndGet(e.launch(), Math::max))) {
                     reason.complete(e.what() + ": " + e.detail());
                   }
                 });
