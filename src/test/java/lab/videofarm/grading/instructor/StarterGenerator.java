@@ -18,7 +18,7 @@ import java.util.function.IntPredicate;
 public final class StarterGenerator {
   /** Top-level files and folders a student needs as they are. */
   static final List<String> AS_IS =
-      List.of("mvnw", "mvnw.cmd", ".mvn", ".gitignore", "grade", "grade.cmd", "lessons");
+      List.of("mvnw", "mvnw.cmd", ".mvn", ".gitignore", "grade", "grade.cmd", "lab", "lessons");
 
   static final String GRADING = "src/test/java/lab/videofarm/grading/";
   static final String GRADING_RESOURCES = "src/test/resources/lab/videofarm/grading/";
