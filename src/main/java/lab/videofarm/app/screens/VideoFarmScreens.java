@@ -20,6 +20,7 @@ public final class VideoFarmScreens {
     TransfersView transfers = new TransfersView(client);
     AddVideoView add = new AddVideoView(client);
     notifications.register(list);
+    list.catchUp();
     notifications.register(transfers);
     root.addTab("Videos", list.component());
     root.addTab("Transfers", transfers.component());

@@ -38,9 +38,6 @@ final class VideoListView {
   VideoListView(VFMAPIClient client) {
     this.client = client;
     list.setCellRenderer(new VideoRenderer());
-    // A relaunch in the background can finish a download before these screens exist and
-    // subscribe; what the client already holds is the truth to start from.
-    client.downloads().forEach(this::remember);
     JButton refresh = new JButton("Refresh");
     refresh.addActionListener(event -> refresh());
     JButton download = new JButton("Download");
@@ -51,6 +48,16 @@ final class VideoListView {
     buttons.add(status);
     panel.add(new JScrollPane(list), BorderLayout.CENTER);
     panel.add(buttons, BorderLayout.SOUTH);
+  }
+
+  /**
+   * Takes in the downloads the client already holds. Call it after subscribing: a relaunch in the
+   * background can finish a download before these screens exist, and one that finishes between
+   * reading the client and subscribing would otherwise be missed.
+   */
+  void catchUp() {
+    client.downloads().forEach(this::remember);
+    list.repaint();
   }
 
   JComponent component() {
