@@ -4,12 +4,12 @@ import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.event.MouseEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.swing.BorderFactory;
-import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
@@ -18,6 +18,7 @@ import javax.swing.ListSelectionModel;
 import javax.swing.UIManager;
 import javax.swing.table.JTableHeader;
 import javax.swing.table.TableCellRenderer;
+import javax.swing.table.TableColumn;
 import javax.swing.table.TableColumnModel;
 import lab.videofarm.os.AppState;
 import lab.videofarm.ui.scene.AppStatus;
@@ -30,6 +31,8 @@ import lab.videofarm.ui.scene.Scene;
 public final class DaemonInspectorPanel extends JPanel {
   private final TaskTableModel model = new TaskTableModel();
   private final JTable table = new HighlightingTable(model);
+  private static final int PADDING = 18;
+
   private final JLabel relaunchDelay = new JLabel(" ");
   private String highlightedSession = "";
   private long highlightedTask = -1;
@@ -45,12 +48,17 @@ public final class DaemonInspectorPanel extends JPanel {
     relaunchDelay.setName("relaunchDelay");
     relaunchDelay.setBorder(BorderFactory.createEmptyBorder(6, 8, 6, 8));
     table.setTableHeader(new ExplainedHeader(table.getColumnModel()));
+    // Session, request and kind are drawn in the task's cell, which leaves the rest more room.
+    while (table.getColumnCount() > TaskTableModel.SHOWN) {
+      table.removeColumn(table.getColumnModel().getColumn(TaskTableModel.SHOWN));
+    }
+    table.getColumnModel().getColumn(TaskTableModel.TASK).setCellRenderer(new TaskRenderer());
     JScrollPane scroll = new JScrollPane(table);
     // Installed here too so the header shows even when the panel is painted off screen.
     scroll.setColumnHeaderView(table.getTableHeader());
     add(scroll, BorderLayout.CENTER);
     add(relaunchDelay, BorderLayout.SOUTH);
-    sizeColumns();
+    updateUI();
   }
 
   /** Shows the daemon as it stood in {@code scene}. */
@@ -87,7 +95,9 @@ public final class DaemonInspectorPanel extends JPanel {
     if (table != null) {
       Font font = UIManager.getFont("Table.font");
       int height = font == null ? 22 : table.getFontMetrics(font).getHeight();
-      table.setRowHeight(Math.round(height * 1.6f));
+      // Two lines: the task and, below it, its session.
+      table.setRowHeight(Math.round(height * 2.4f));
+      sizeColumns(table.getFontMetrics(font == null ? table.getFont() : font));
     }
   }
 
@@ -100,16 +110,47 @@ public final class DaemonInspectorPanel extends JPanel {
     table.repaint();
   }
 
-  private void sizeColumns() {
-    TableColumnModel columns = table.getColumnModel();
-    // Shares of the width: the session and the request are long, the numbers short.
-    int[] widths = {130, 45, 130, 75, 130, 120, 85, 72};
-    int[] minimums = {60, 45, 60, 70, 60, 60, 70, 72};
-    for (int i = 0; i < widths.length; i++) {
-      columns.getColumn(i).setPreferredWidth(widths[i]);
-      columns.getColumn(i).setMinWidth(minimums[i]);
+  /**
+   * Columns whose content has a known width (the byte counts, the queue's count) get exactly that,
+   * in the current font. The texts share the rest: each between a width that still says something
+   * and one that shows a typical value whole; when the table is narrow, a column gives up width in
+   * proportion to the difference, so the task's request, the longest text, gives up the most.
+   */
+  private void sizeColumns(FontMetrics metrics) {
+    fix(TaskTableModel.BYTES, metrics, "999 KB / 9.9 MB");
+    fix(TaskTableModel.QUEUED, metrics, "Queued");
+    flexible(
+        TaskTableModel.TASK,
+        metrics,
+        "#99 download · GET …/thumbnail",
+        "#2 download · GET /videos/abcdefghij/movie");
+    flexible(TaskTableModel.STATE, metrics, "running (…", "finished HTTP 200");
+    flexible(TaskTableModel.ATTACHED, metrics, "launch 12", "waiting for relaunch");
+    column(TaskTableModel.STATE).setCellRenderer(new ElidingRenderer(1));
+    column(TaskTableModel.ATTACHED).setCellRenderer(new ElidingRenderer(0.5));
+  }
+
+  private void flexible(int column, FontMetrics metrics, String least, String typical) {
+    TableColumn flexible = column(column);
+    flexible.setMinWidth(metrics.stringWidth(least) + PADDING);
+    flexible.setPreferredWidth(metrics.stringWidth(typical) + PADDING);
+  }
+
+  private void fix(int column, FontMetrics metrics, String... samples) {
+    int width = 0;
+    for (String sample : samples) {
+      width = Math.max(width, metrics.stringWidth(sample));
     }
-    updateUI();
+    TableColumn fixed = column(column);
+    fixed.setMinWidth(width + PADDING);
+    fixed.setMaxWidth(width + PADDING);
+    fixed.setPreferredWidth(width + PADDING);
+  }
+
+  /** The view's column showing model column {@code modelIndex}. */
+  private TableColumn column(int modelIndex) {
+    TableColumnModel columns = table.getColumnModel();
+    return columns.getColumn(table.convertColumnIndexToView(modelIndex));
   }
 
   /** A header that says in full, on hover, what each short column name stands for. */
@@ -128,7 +169,7 @@ public final class DaemonInspectorPanel extends JPanel {
     }
   }
 
-  /** Paints the highlighted task's row in the accent colour, focused or not; says more on hover. */
+  /** Paints the highlighted task's row in the accent colour, focused or not. */
   private static final class HighlightingTable extends JTable {
     private int highlightedRow = -1;
 
@@ -145,10 +186,6 @@ public final class DaemonInspectorPanel extends JPanel {
         cell.setBackground(blend(base, accent == null ? getSelectionBackground() : accent));
       } else if (!isRowSelected(row)) {
         cell.setBackground(getBackground());
-      }
-      if (cell instanceof JComponent component) {
-        Object value = getValueAt(row, column);
-        component.setToolTipText(value instanceof String text && !text.isEmpty() ? text : null);
       }
       return cell;
     }

@@ -11,28 +11,33 @@ import lab.videofarm.ui.scene.Scene;
 
 /** Every task the daemon holds in a scene, across apps and sessions, one row each. */
 final class TaskTableModel extends AbstractTableModel {
-  static final int SESSION = 0;
-  static final int TASK = 1;
-  static final int DESCRIPTION = 2;
-  static final int KIND = 3;
-  static final int STATE = 4;
-  static final int BYTES = 5;
-  static final int ATTACHED = 6;
-  static final int QUEUED = 7;
+  static final int TASK = 0;
+  static final int STATE = 1;
+  static final int BYTES = 2;
+  static final int ATTACHED = 3;
+  static final int QUEUED = 4;
+
+  // Shown inside the task's cell in the view, not as columns of their own.
+  static final int SESSION = 5;
+  static final int DESCRIPTION = 6;
+  static final int KIND = 7;
+
+  /** The columns the view shows; the others are drawn in the task's cell. */
+  static final int SHOWN = 5;
 
   private static final String[] NAMES = {
-    "Session", "Task", "Request", "Kind", "State", "Bytes", "App", "Queued"
+    "Task", "State", "Bytes", "App", "Queued", "Session", "Request", "Kind"
   };
 
   private static final String[] HEADER_TIPS = {
-    "The session's identifier, as the app gave it",
-    "The task's identifier within its session",
-    "The task's description: method and path on the server",
-    "Data, download or upload",
+    "The task's number and kind, its request, and the identifier of its session",
     "The daemon's state of the task, and how it ended",
     "Bytes transferred of the bytes expected",
     "The app launch the session is attached to, or waiting for a relaunch",
-    "Events the daemon queued for the app, not delivered yet"
+    "Events the daemon queued for the app, not delivered yet",
+    "The session's identifier, as the app gave it",
+    "The task's description: method and path on the server",
+    "Data, download or upload"
   };
 
   /** What a column's short header stands for, for its tooltip. */
