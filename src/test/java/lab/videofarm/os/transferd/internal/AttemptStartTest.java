@@ -99,15 +99,12 @@ class AttemptStartTest {
   void anUploadWhoseFileIsGoneCannotStart() {
     TaskRecord task = upload(root.resolve("gone.mp4"));
 
-    assertThatThrownBy(() -> AttemptStart.of(task, folder))
-        .isInstanceOfSatisfying(
-            TransferFailure.class,
-            failure -> assertThat(failure.code).isEqualTo(ErrorCodes.FILE_DOES_NOT_EXIST));
+    assertCannotStart(task, ErrorCodes.FILE_DOES_NOT_EXIST);
   }
 
   @Test
   void anUploadFromAFileAnnouncesResumableUploadsAndRecordsTheFileAsItIs() throws Exception {
-    Path file = Files.write(root.resolve("movie.mp4"), new byte[1000]);
+    Path file = movie();
     TaskRecord task = upload(file);
 
     TransferCall.Start start = AttemptStart.of(task, folder);
@@ -121,11 +118,7 @@ class AttemptStartTest {
 
   @Test
   void anUploadContinuesAtTheResourceTheServerOffered() throws Exception {
-    Path file = Files.write(root.resolve("movie.mp4"), new byte[1000]);
-    TaskRecord task = upload(file);
-    AttemptStart.of(task, folder);
-    task.uploadResource = RESOURCE;
-    task.uploadInteropVersion = 3;
+    TaskRecord task = uploadTheServerHoldsPartOf(movie());
 
     TransferCall.Start start = AttemptStart.of(task, folder);
 
@@ -135,22 +128,16 @@ class AttemptStartTest {
 
   @Test
   void anUploadWhoseFileChangedSinceTheServerTookPartOfItCannotBeResumed() throws Exception {
-    Path file = Files.write(root.resolve("movie.mp4"), new byte[1000]);
-    TaskRecord task = upload(file);
-    AttemptStart.of(task, folder);
-    task.uploadResource = RESOURCE;
-    task.uploadInteropVersion = 3;
+    Path file = movie();
+    TaskRecord task = uploadTheServerHoldsPartOf(file);
     Files.write(file, new byte[2000]);
 
-    assertThatThrownBy(() -> AttemptStart.of(task, folder))
-        .isInstanceOfSatisfying(
-            TransferFailure.class,
-            failure -> assertThat(failure.code).isEqualTo(ErrorCodes.CANNOT_OPEN_FILE));
+    assertCannotStart(task, ErrorCodes.CANNOT_OPEN_FILE);
   }
 
   @Test
   void anUploadWhoseFileChangedBeforeTheServerTookAnyOfItStartsAfresh() throws Exception {
-    Path file = Files.write(root.resolve("movie.mp4"), new byte[1000]);
+    Path file = movie();
     TaskRecord task = upload(file);
     AttemptStart.of(task, folder);
     Files.write(file, new byte[2000]);
@@ -159,6 +146,26 @@ class AttemptStartTest {
 
     assertThat(start.uploadResource()).isNull();
     assertThat(task.uploadFileSize).isEqualTo(2000);
+  }
+
+  private void assertCannotStart(TaskRecord task, int code) {
+    assertThatThrownBy(() -> AttemptStart.of(task, folder))
+        .isInstanceOfSatisfying(
+            TransferFailure.class, failure -> assertThat(failure.code).isEqualTo(code));
+  }
+
+  /** A 1000-byte movie to upload. */
+  private Path movie() throws Exception {
+    return Files.write(root.resolve("movie.mp4"), new byte[1000]);
+  }
+
+  /** An upload of {@code file} that began, and whose first 104 offered {@link #RESOURCE}. */
+  private TaskRecord uploadTheServerHoldsPartOf(Path file) throws Exception {
+    TaskRecord task = upload(file);
+    AttemptStart.of(task, folder);
+    task.uploadResource = RESOURCE;
+    task.uploadInteropVersion = 3;
+    return task;
   }
 
   /** A download with 1000 bytes in its file, of which 600 are known durable. */
