@@ -67,8 +67,8 @@ final class TransferCall {
     // 2. The link's latency comes before every request, like a round trip.
     link.awaitLatency();
 
-    // 3. Build the request: a resumable upload continues where the server stands (HEAD, PATCH),
-    //    a continued download asks for the rest of a validated file (Range + If-Range).
+    // 3. Build the request: the app's and the session's headers; Range + If-Range to continue a
+    //    download; an upload announces resumable uploads, or continues one (HEAD, then PATCH).
     RequestBuilder.Exchange exchange = requests.prepare(start);
 
     // 4. Send. The body (if any) streams from its source through the link's throttle.
