@@ -153,39 +153,49 @@ public final class Stories {
               inLaunch(1, task, Layer.DELEGATE, "didWriteData")
                   .and(event -> !event.detail().contains(" 0/")));
 
-          phone.device().forceQuit(APP);
-          phone.awaitEvent(event(Layer.DAEMON, "force quit"));
-          phone.server().faults().throttleBytesPerSecond(0);
-          phone.launch();
-          phone.awaitEvent(event(Layer.NOTIFICATION, "VideoDownloadFailed"));
-          long resumed = (Long) phone.command("resumeDownloads", videoId);
-          phone.awaitEvent(event(Layer.NOTIFICATION, "VideoDownloadFinished"));
+          long resumed = forceQuitAndResume(phone, videoId);
 
-          StoryCheck check = new StoryCheck();
-          check
-              .step("1. the daemon owns the download", task(task, Layer.DAEMON, "task created"))
-              .step("2. the user force-quits the app", event(Layer.DAEMON, "force quit"))
-              .step("3. the user launches the app again", userLaunch())
-              .step(
-                  "3. the delegate is relinked by identifier",
-                  event(Layer.SESSION, "session relinked"))
-              .step("3. the task completes cancelled by force-quit", forceQuitCancel(task))
-              .step("3. kept resumable, with its resume data", resumable())
-              .step(
-                  "4. the download resumes at an offset",
-                  task(resumed, Layer.DELEGATE, "didResumeAtOffset"))
-              .step(
-                  "4. the app says so, from that offset",
-                  resumedFromTheOffsetOf(phone.events(), resumed))
-              .step(
-                  "4. the file is moved before it returns",
-                  task(resumed, Layer.APP, "moved into the library"))
-              .step("4. notification posted", event(Layer.NOTIFICATION, "VideoDownloadFinished"));
+          StoryCheck check = forceQuitSteps(phone, task, resumed);
           checkMovie(phone, check, videoId);
           checkNoByteTwice(phone, check, videoId, resumed);
           // The user force-quits on purpose here; the daemon warns because it cancels everything.
           return finish("force-quit", phone, check, event(Layer.DAEMON, "force quit"));
         });
+  }
+
+  /**
+   * The user force-quits the app mid-download, launches it again and resumes the cancelled
+   * download, now at full speed; returns the resumed task once the movie has arrived.
+   */
+  private static long forceQuitAndResume(VideoFarmPhone phone, String videoId) throws Exception {
+    phone.device().forceQuit(APP);
+    phone.awaitEvent(event(Layer.DAEMON, "force quit"));
+    phone.server().faults().throttleBytesPerSecond(0);
+    phone.launch();
+    phone.awaitEvent(event(Layer.NOTIFICATION, "VideoDownloadFailed"));
+    long resumed = (Long) phone.command("resumeDownloads", videoId);
+    phone.awaitEvent(event(Layer.NOTIFICATION, "VideoDownloadFinished"));
+    return resumed;
+  }
+
+  /** The steps of the force-quit story, from the cancelled {@code task} to the {@code resumed}. */
+  private static StoryCheck forceQuitSteps(VideoFarmPhone phone, long task, long resumed) {
+    return new StoryCheck()
+        .step("1. the daemon owns the download", task(task, Layer.DAEMON, "task created"))
+        .step("2. the user force-quits the app", event(Layer.DAEMON, "force quit"))
+        .step("3. the user launches the app again", userLaunch())
+        .step("3. the delegate is relinked by identifier", event(Layer.SESSION, "session relinked"))
+        .step("3. the task completes cancelled by force-quit", forceQuitCancel(task))
+        .step("3. kept resumable, with its resume data", resumable())
+        .step(
+            "4. the download resumes at an offset",
+            task(resumed, Layer.DELEGATE, "didResumeAtOffset"))
+        .step(
+            "4. the app says so, from that offset", resumedFromTheOffsetOf(phone.events(), resumed))
+        .step(
+            "4. the file is moved before it returns",
+            task(resumed, Layer.APP, "moved into the library"))
+        .step("4. notification posted", event(Layer.NOTIFICATION, "VideoDownloadFinished"));
   }
 
   /** One story, told on a phone of its own. */

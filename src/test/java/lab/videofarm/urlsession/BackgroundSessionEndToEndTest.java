@@ -179,17 +179,7 @@ class BackgroundSessionEndToEndTest {
     await().atMost(TIMEOUT).until(() -> phone.device.state(APP) == AppState.SUSPENDED);
     int second = handlerCalled.launch();
     assertThat(second).isEqualTo(2);
-    List<String> story =
-        phone.os.timeline().events().stream()
-            .filter(event -> event.launch() == second)
-            .filter(
-                event ->
-                    event.layer() == Layer.DEVICE
-                        || event.layer() == Layer.SESSION
-                        || (event.layer() == Layer.APP && !event.what().equals("didWriteData")))
-            .map(event -> event.layer() + " " + event.what())
-            .toList();
-    assertThat(story)
+    assertThat(launchStory(phone, second))
         .containsSubsequence(
             "DEVICE launch",
             "DEVICE didFinishLaunching",
@@ -224,6 +214,22 @@ class BackgroundSessionEndToEndTest {
     assertThat(phone.os.timeline().events())
         .filteredOn(event -> event.severity() != Severity.INFO)
         .isEmpty();
+  }
+
+  /**
+   * What the device, the session and the app did in {@code launch}, as "LAYER what"; the app's
+   * progress lines are left out, their number depends on timing.
+   */
+  private static List<String> launchStory(PhoneFixture phone, int launch) {
+    return phone.os.timeline().events().stream()
+        .filter(event -> event.launch() == launch)
+        .filter(
+            event ->
+                event.layer() == Layer.DEVICE
+                    || event.layer() == Layer.SESSION
+                    || (event.layer() == Layer.APP && !event.what().equals("didWriteData")))
+        .map(event -> event.layer() + " " + event.what())
+        .toList();
   }
 
   @Test

@@ -101,75 +101,112 @@ public final class Fences {
    */
   public static FencedFile parse(String path, List<String> lines, IntPredicate knownLesson)
       throws FenceException {
-    List<String> errors = new ArrayList<>();
-    List<Region> regions = new ArrayList<>();
-    Matcher open = null;
-    int openLine = 0;
-    List<String> stubs = new ArrayList<>();
+    MarkerReader reader = new MarkerReader(path, knownLesson);
     for (int i = 0; i < lines.size(); i++) {
-      String text = lines.get(i);
-      int number = i + 1;
+      reader.line(i + 1, lines.get(i));
+    }
+    return new FencedFile(path, List.copyOf(lines), reader.regions());
+  }
+
+  /**
+   * Reads a file's markers line by line, as a small state machine: between regions, or inside the
+   * one opened at {@link #openLine}. It notes every error and goes on, so that one run lists them
+   * all.
+   */
+  private static final class MarkerReader {
+    private final String path;
+    private final IntPredicate knownLesson;
+    private final List<String> errors = new ArrayList<>();
+    private final List<Region> regions = new ArrayList<>();
+
+    /** The BEGIN line of the region being read, or null between regions. */
+    private Matcher open;
+
+    private int openLine;
+    private List<String> stubs = new ArrayList<>();
+
+    MarkerReader(String path, IntPredicate knownLesson) {
+      this.path = path;
+      this.knownLesson = knownLesson;
+    }
+
+    void line(int number, String text) {
       Matcher begin = BEGIN.matcher(text);
+      Matcher stub = STUB.matcher(text);
       if (begin.matches()) {
-        if (open != null) {
-          errors.add(
-              at(
-                  path,
-                  number,
-                  "BEGIN SOLUTION inside the region opened at line "
-                      + openLine
-                      + " (regions do not nest)"));
-          continue;
-        }
-        int lesson = Integer.parseInt(begin.group(2));
-        if (!knownLesson.test(lesson)) {
-          errors.add(at(path, number, "unknown lesson " + lesson));
-        }
-        open = begin;
-        openLine = number;
-        stubs = new ArrayList<>();
+        begin(number, begin);
       } else if (END.matcher(text).matches()) {
-        if (open == null) {
-          errors.add(at(path, number, "END SOLUTION without a BEGIN SOLUTION"));
-          continue;
-        }
-        if (stubs.isEmpty() && open.group(3) == null) {
-          errors.add(
-              at(
-                  path,
-                  openLine,
-                  "a region without STUB lines needs a name: // BEGIN SOLUTION lesson "
-                      + open.group(2)
-                      + " methodName"));
-        }
-        regions.add(
-            new Region(
-                Integer.parseInt(open.group(2)),
-                open.group(3),
-                openLine,
-                number,
-                open.group(1),
-                List.copyOf(stubs)));
-        open = null;
-      } else if (STUB.matcher(text).matches()) {
-        if (open == null) {
-          errors.add(at(path, number, "STUB outside a solution region"));
-        } else {
-          Matcher stub = STUB.matcher(text);
-          stub.matches();
-          stubs.add(stub.group(1).strip());
-        }
+        end(number);
+      } else if (stub.matches()) {
+        stub(number, stub.group(1));
       } else if (LOOKS_LIKE_A_MARKER.matcher(text).matches()) {
         errors.add(at(path, number, "malformed marker: " + text.strip()));
       }
     }
-    if (open != null) {
-      errors.add(at(path, openLine, "BEGIN SOLUTION never closed by // END SOLUTION"));
+
+    private void begin(int number, Matcher begin) {
+      if (open != null) {
+        errors.add(
+            at(
+                path,
+                number,
+                "BEGIN SOLUTION inside the region opened at line "
+                    + openLine
+                    + " (regions do not nest)"));
+        return;
+      }
+      int lesson = Integer.parseInt(begin.group(2));
+      if (!knownLesson.test(lesson)) {
+        errors.add(at(path, number, "unknown lesson " + lesson));
+      }
+      open = begin;
+      openLine = number;
+      stubs = new ArrayList<>();
     }
-    if (!errors.isEmpty()) {
-      throw new FenceException(errors);
+
+    private void end(int number) {
+      if (open == null) {
+        errors.add(at(path, number, "END SOLUTION without a BEGIN SOLUTION"));
+        return;
+      }
+      if (stubs.isEmpty() && open.group(3) == null) {
+        errors.add(
+            at(
+                path,
+                openLine,
+                "a region without STUB lines needs a name: // BEGIN SOLUTION lesson "
+                    + open.group(2)
+                    + " methodName"));
+      }
+      regions.add(
+          new Region(
+              Integer.parseInt(open.group(2)),
+              open.group(3),
+              openLine,
+              number,
+              open.group(1),
+              List.copyOf(stubs)));
+      open = null;
     }
-    return new FencedFile(path, List.copyOf(lines), List.copyOf(regions));
+
+    private void stub(int number, String statement) {
+      if (open == null) {
+        errors.add(at(path, number, "STUB outside a solution region"));
+      } else {
+        stubs.add(statement.strip());
+      }
+    }
+
+    /** The regions read, once the file has ended; throws listing every error found. */
+    List<Region> regions() throws FenceException {
+      if (open != null) {
+        errors.add(at(path, openLine, "BEGIN SOLUTION never closed by // END SOLUTION"));
+      }
+      if (!errors.isEmpty()) {
+        throw new FenceException(errors);
+      }
+      return List.copyOf(regions);
+    }
   }
 
   private static String at(String path, int line, String message) {

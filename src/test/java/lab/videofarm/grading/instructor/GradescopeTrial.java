@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -59,33 +60,7 @@ final class GradescopeTrial {
     }
     JsonNode json = new ObjectMapper().readTree(results.toFile());
     ResultFormats.gradescope(json).forEach(p -> problems.add("(d) Gradescope trial: " + p));
-    Map<Integer, double[]> byLesson = new java.util.TreeMap<>();
-    for (JsonNode test : json.path("tests")) {
-      int lesson = Integer.parseInt(test.path("number").asText("0.0").split("\\.")[0]);
-      double[] scores = byLesson.computeIfAbsent(lesson, l -> new double[2]);
-      scores[0] += test.path("score").asDouble();
-      scores[1] += test.path("max_score").asDouble();
-    }
-    byLesson.forEach(
-        (lesson, scores) -> {
-          boolean full = scores[0] == scores[1];
-          if (full != (lesson <= solved || !exercised.contains(lesson))) {
-            problems.add(
-                "(d) Gradescope trial, lessons up to "
-                    + solved
-                    + " solved: lesson "
-                    + lesson
-                    + " scored "
-                    + scores[0]
-                    + " of "
-                    + scores[1]
-                    + "\n"
-                    + json.path("output").asText());
-          }
-        });
-    if (json.path("tests").isEmpty()) {
-      problems.add("(d) Gradescope trial: no tests in results.json");
-    }
+    problems.addAll(scoreProblems(json, solved, exercised));
     if (problems.isEmpty()) {
       System.out.println(
           "ok   (d) Gradescope autograder in "
@@ -99,6 +74,48 @@ final class GradescopeTrial {
               + ": solved lessons full, the others not");
     }
     return problems;
+  }
+
+  /**
+   * Each lesson must score in full exactly when it is solved or has no exercise, and there must be
+   * tests at all.
+   */
+  private static List<String> scoreProblems(JsonNode json, int solved, Set<Integer> exercised) {
+    List<String> problems = new ArrayList<>();
+    scoresByLesson(json)
+        .forEach(
+            (lesson, scores) -> {
+              boolean full = scores[0] == scores[1];
+              if (full != (lesson <= solved || !exercised.contains(lesson))) {
+                problems.add(
+                    "(d) Gradescope trial, lessons up to "
+                        + solved
+                        + " solved: lesson "
+                        + lesson
+                        + " scored "
+                        + scores[0]
+                        + " of "
+                        + scores[1]
+                        + "\n"
+                        + json.path("output").asText());
+              }
+            });
+    if (json.path("tests").isEmpty()) {
+      problems.add("(d) Gradescope trial: no tests in results.json");
+    }
+    return problems;
+  }
+
+  /** Score and maximum score of each lesson's tests, by lesson; a test's number is "4.2". */
+  private static Map<Integer, double[]> scoresByLesson(JsonNode json) {
+    Map<Integer, double[]> byLesson = new TreeMap<>();
+    for (JsonNode test : json.path("tests")) {
+      int lesson = Integer.parseInt(test.path("number").asText("0.0").split("\\.")[0]);
+      double[] scores = byLesson.computeIfAbsent(lesson, l -> new double[2]);
+      scores[0] += test.path("score").asDouble();
+      scores[1] += test.path("max_score").asDouble();
+    }
+    return byLesson;
   }
 
   private static void unzip(Path zip, Path into) throws IOException {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -211,25 +212,34 @@ public final class HonestyCheck {
         continue;
       }
       GradingResults results = checked(GradingResults.read(solution), run.name());
-      for (int lesson : graded) {
-        if (lesson <= solved) {
-          ok(
-              results.passes(lesson),
-              "(c) lessons 1-"
-                  + solved
-                  + " solved: lesson "
-                  + lesson
-                  + " passes\n"
-                  + results.failures(lesson));
-        } else if (exercised.contains(lesson)) {
-          ok(
-              results.failsNaming(lesson),
-              "(c) lessons 1-"
-                  + solved
-                  + " solved: lesson "
-                  + lesson
-                  + " still fails, naming itself");
-        }
+      solvedLessonsPassAlone(results, solved, exercised, graded);
+    }
+  }
+
+  /**
+   * With lessons up to {@code solved} solved, each of them passes and every later lesson with an
+   * exercise still fails, naming itself.
+   */
+  private void solvedLessonsPassAlone(
+      GradingResults results, int solved, Set<Integer> exercised, Set<Integer> graded) {
+    for (int lesson : graded) {
+      if (lesson <= solved) {
+        ok(
+            results.passes(lesson),
+            "(c) lessons 1-"
+                + solved
+                + " solved: lesson "
+                + lesson
+                + " passes\n"
+                + results.failures(lesson));
+      } else if (exercised.contains(lesson)) {
+        ok(
+            results.failsNaming(lesson),
+            "(c) lessons 1-"
+                + solved
+                + " solved: lesson "
+                + lesson
+                + " still fails, naming itself");
       }
     }
   }

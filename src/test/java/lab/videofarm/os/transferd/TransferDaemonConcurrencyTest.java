@@ -11,12 +11,9 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import lab.videofarm.server.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +44,9 @@ class TransferDaemonConcurrencyTest {
     harness.close();
   }
 
+  /** One transfer of the run: its task, the URL it downloads or uploads, and its bytes. */
+  private record Transfer(long task, URI url, byte[] bytes, boolean download) {}
+
   @Test
   void manyUploadsAndDownloadsWithRandomDropsAllEndByteExactAndCountedAlike() throws Exception {
     int transfers = Integer.getInteger("faults.transfers", 20);
@@ -55,32 +55,13 @@ class TransferDaemonConcurrencyTest {
     Random random = new Random(seed);
     RecordingSink sink = harness.sink("app");
     DaemonConnection session = harness.daemon.connect(background(1), sink);
-    Map<Long, URI> urls = new HashMap<>();
-    Map<Long, byte[]> contents = new HashMap<>();
-    Set<Long> downloads = new HashSet<>();
+    List<Transfer> all = new ArrayList<>();
     for (int i = 0; i < transfers; i++) {
-      byte[] bytes = randomBytes(SIZE, 1000 + i);
-      URI url;
-      TaskSpec spec;
-      if (i % 2 == 0) {
-        url = harness.videos.videoWithMovie(bytes);
-        spec = download(url);
-      } else {
-        url = harness.videos.movieUrl(harness.videos.createVideo("upload " + i));
-        Path file = root.resolve("upload-" + i + ".mp4");
-        Files.write(file, bytes);
-        spec = uploadFile(url, file);
-      }
-      long task = session.createTask(spec);
-      if (i % 2 == 0) {
-        downloads.add(task);
-      }
-      urls.put(task, url);
-      contents.put(task, bytes);
+      all.add(create(session, i));
     }
 
     harness.server.faults().dropConnectionAfterBodyBytes(1 + random.nextInt(SIZE - 1));
-    urls.keySet().forEach(session::resume);
+    all.forEach(transfer -> session.resume(transfer.task()));
     for (int round = 1; round <= 3; round++) {
       int cuts = round * transfers / 4;
       await().atMost(RecordingSink.TIMEOUT).until(() -> droppedExchanges() >= cuts);
@@ -88,26 +69,49 @@ class TransferDaemonConcurrencyTest {
     }
     harness.server.faults().dropConnectionAfterBodyBytes(-1);
 
-    for (Map.Entry<Long, URI> entry : urls.entrySet()) {
-      long task = entry.getKey();
-      URI url = entry.getValue();
-      assertThat(sink.awaitCompletion(task).error()).as(url.toString()).isNull();
-      byte[] expected = contents.get(task);
-      if (downloads.contains(task)) {
-        assertThat(sha256(sink.downloaded(task))).as(url.toString()).isEqualTo(sha256(expected));
-        assertThat(last(sink.events(task, TaskEvent.DidWriteData.class)).totalBytesWritten())
-            .isEqualTo(SIZE);
-        // A cut ends after the bytes the server sent: none is lost, none is fetched twice.
-        assertThat(bodyBytesSent(url)).as(url.toString()).isEqualTo(SIZE);
+    for (Transfer transfer : all) {
+      assertThat(sink.awaitCompletion(transfer.task()).error())
+          .as(transfer.url().toString())
+          .isNull();
+      if (transfer.download()) {
+        assertDownloadedWhole(sink, transfer);
       } else {
-        assertThat(sha256(harness.videos.fetch(url)))
-            .as(url.toString())
-            .isEqualTo(sha256(expected));
-        assertThat(last(sink.events(task, TaskEvent.DidSendBodyData.class)).totalBytesSent())
-            .isEqualTo(SIZE);
+        assertUploadedWhole(sink, transfer);
       }
     }
     assertThat(sink.all(TaskEvent.DidComplete.class)).hasSize(transfers);
+  }
+
+  /** Transfer {@code i}: downloads and uploads take turns, each with bytes of its own. */
+  private Transfer create(DaemonConnection session, int i) throws Exception {
+    byte[] bytes = randomBytes(SIZE, 1000 + i);
+    if (i % 2 == 0) {
+      URI url = harness.videos.videoWithMovie(bytes);
+      return new Transfer(session.createTask(download(url)), url, bytes, true);
+    }
+    URI url = harness.videos.movieUrl(harness.videos.createVideo("upload " + i));
+    Path file = root.resolve("upload-" + i + ".mp4");
+    Files.write(file, bytes);
+    return new Transfer(session.createTask(uploadFile(url, file)), url, bytes, false);
+  }
+
+  private void assertDownloadedWhole(RecordingSink sink, Transfer transfer) throws Exception {
+    String url = transfer.url().toString();
+    assertThat(sha256(sink.downloaded(transfer.task())))
+        .as(url)
+        .isEqualTo(sha256(transfer.bytes()));
+    assertThat(last(sink.events(transfer.task(), TaskEvent.DidWriteData.class)).totalBytesWritten())
+        .isEqualTo(SIZE);
+    // A cut ends after the bytes the server sent: none is lost, none is fetched twice.
+    assertThat(bodyBytesSent(transfer.url())).as(url).isEqualTo(SIZE);
+  }
+
+  private void assertUploadedWhole(RecordingSink sink, Transfer transfer) throws Exception {
+    assertThat(sha256(harness.videos.fetch(transfer.url())))
+        .as(transfer.url().toString())
+        .isEqualTo(sha256(transfer.bytes()));
+    assertThat(last(sink.events(transfer.task(), TaskEvent.DidSendBodyData.class)).totalBytesSent())
+        .isEqualTo(SIZE);
   }
 
   private static <T> T last(List<T> list) {

@@ -4,16 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import lab.videofarm.os.clock.Clock;
 import lab.videofarm.os.transferd.RequestInfo;
 import lab.videofarm.os.transferd.ResponseInfo;
 import lab.videofarm.os.transferd.TaskEvent;
-import lab.videofarm.os.transferd.TaskKind;
 import lab.videofarm.os.transferd.TaskState;
-import lab.videofarm.os.transferd.UploadBody;
 
 /**
  * The daemon's side of one {@link TransferCall}: each hook takes the lock briefly, records what the
@@ -57,82 +54,11 @@ final class AttemptHooks implements TransferListener {
           task.resumeFailure = null;
           throw failure;
         }
-        return task.spec.kind() == TaskKind.UPLOAD ? beginUpload() : beginDownloadOrData();
+        return AttemptStart.of(task, parts.folder());
       }
     } finally {
       lock.flush();
     }
-  }
-
-  private TransferCall.Start beginDownloadOrData() throws IOException {
-    long offset = 0;
-    String validator = null;
-    if (task.spec.kind() == TaskKind.DOWNLOAD) {
-      if (task.tempFile == null) {
-        task.tempFile = parts.folder().newTempFile();
-      }
-      // Bytes beyond the durable length may be what a power cut left of them: fetched again.
-      long have =
-          Files.isRegularFile(task.tempFile)
-              ? Math.min(Files.size(task.tempFile), task.bytesDurable)
-              : 0;
-      if (have > 0
-          && task.validator != null
-          && task.acceptsRanges
-          && "GET".equalsIgnoreCase(task.currentRequest.method())) {
-        offset = have;
-        validator = task.validator;
-      }
-      if (have > 0) {
-        task.announceResume = true;
-      }
-    }
-    return start(offset, validator, null, null, null);
-  }
-
-  private TransferCall.Start beginUpload() throws TransferFailure, IOException {
-    if (!(task.spec.body() instanceof UploadBody.FromFile file)) {
-      task.expectedToSend = TaskFactory.uploadLength(task.spec.body());
-      return start(0, null, null, null, null);
-    }
-    if (!Files.isRegularFile(file.file())) {
-      throw new TransferFailure(
-          ErrorCodes.FILE_DOES_NOT_EXIST, "The file does not exist: " + file.file());
-    }
-    long size = Files.size(file.file());
-    long modified = Files.getLastModifiedTime(file.file()).toMillis();
-    boolean changed =
-        task.uploadFileSize >= 0
-            && (size != task.uploadFileSize || modified != task.uploadFileModified);
-    if (changed && task.uploadResource != null) {
-      // Rule 37: the bytes on the server belong to the file as it was.
-      throw new TransferFailure(
-          ErrorCodes.CANNOT_OPEN_FILE,
-          "The file changed since the upload began; the upload cannot be resumed: " + file.file());
-    }
-    task.uploadFileSize = size;
-    task.uploadFileModified = modified;
-    task.expectedToSend = TaskFactory.uploadLength(task.spec.body());
-    ResumableUploadDraft draft =
-        task.uploadResource == null
-            ? ResumableUploadDraft.CURRENT
-            : ResumableUploadDraft.version(task.uploadInteropVersion)
-                .orElse(ResumableUploadDraft.CURRENT);
-    return start(0, null, file.file(), task.uploadResource, draft);
-  }
-
-  private TransferCall.Start start(
-      long offset, String validator, Path uploadFile, URI resource, ResumableUploadDraft draft) {
-    return new TransferCall.Start(
-        task.spec.kind(),
-        task.currentRequest,
-        task.spec.body(),
-        task.session.spec.additionalHeaders(),
-        offset,
-        validator,
-        uploadFile,
-        resource,
-        draft);
   }
 
   @Override

@@ -165,14 +165,7 @@ public final class DaemonCore implements AutoCloseable {
               spec.launch(),
               TimelineEvent.NO_TASK,
               "session attached",
-              spec.bundleId()
-                  + ": "
-                  + channel.queue.size()
-                  + " queued events "
-                  + Details.queue(channel.queue)
-                  + ", "
-                  + channel.tasks.size()
-                  + " tasks",
+              Details.attached(channel),
               Severity.INFO);
           parts.store.changed();
           parts.mailbox.scheduleDrain(channel);
@@ -189,10 +182,7 @@ public final class DaemonCore implements AutoCloseable {
           spec.launch(),
           TimelineEvent.NO_TASK,
           "session in use",
-          "error "
-              + ErrorCodes.BACKGROUND_SESSION_IN_USE
-              + ": attached by launch "
-              + channel.attached.session().launch(),
+          Details.inUse(channel),
           Severity.ERROR);
       throw new SessionInUseException(spec.identifier());
     }
@@ -239,15 +229,7 @@ public final class DaemonCore implements AutoCloseable {
               connection.session().launch(),
               TimelineEvent.NO_TASK,
               "session detached",
-              channel.key.bundleId()
-                  + ": "
-                  + (channel.key.isBackground()
-                      ? channel.tasks.size()
-                          + " tasks carry on, "
-                          + channel.queue.size()
-                          + " queued events "
-                          + Details.queue(channel.queue)
-                      : "its tasks are cancelled"),
+              Details.detached(channel),
               Severity.INFO);
           if (channel.key.isBackground()) {
             // A closed connection means the process is gone.

@@ -52,6 +52,42 @@ final class Details {
     return action + "; relaunch " + relaunches + ", delay " + delaySeconds + " s";
   }
 
+  /** {@code "<bundle>: N queued events [Name#task, ...], M tasks"}, as an app attaches. */
+  static String attached(SessionChannel channel) {
+    return channel.key.bundleId()
+        + ": "
+        + channel.queue.size()
+        + " queued events "
+        + queue(channel.queue)
+        + ", "
+        + channel.tasks.size()
+        + " tasks";
+  }
+
+  /**
+   * {@code "<bundle>: M tasks carry on, N queued events [Name#task, ...]"} for a background
+   * session, {@code "<bundle>: its tasks are cancelled"} for any other.
+   */
+  static String detached(SessionChannel channel) {
+    return channel.key.bundleId()
+        + ": "
+        + (channel.key.isBackground()
+            ? channel.tasks.size()
+                + " tasks carry on, "
+                + channel.queue.size()
+                + " queued events "
+                + queue(channel.queue)
+            : "its tasks are cancelled");
+  }
+
+  /** {@code "error -996: attached by launch 2"}: another launch holds the background session. */
+  static String inUse(SessionChannel channel) {
+    return "error "
+        + ErrorCodes.BACKGROUND_SESSION_IN_USE
+        + ": attached by launch "
+        + channel.attached.session().launch();
+  }
+
   /** {@code "[DidFinishDownloading#3, DidComplete#3]"}: the queue, oldest first. */
   static String queue(Collection<SessionChannel.Pending> queue) {
     return queue.stream()

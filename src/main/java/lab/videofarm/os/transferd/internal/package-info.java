@@ -15,7 +15,9 @@
  *   <li>{@code Scheduler.advance} asks {@code AdmissionPolicy} (earliestBeginDate, the rate
  *       limiter, the delayed-request question, the network, discretionary) whether to go; waits run
  *       on {@code TaskTimers}.
- *   <li>A worker runs a {@code TransferCall}; it reaches shared state only through its {@code
+ *   <li>A worker runs a {@code TransferCall}: {@code AttemptStart} decides where it starts (offset,
+ *       validator, upload resource), {@code RequestBuilder} builds the request, {@code
+ *       ResponseReader} takes in the response. It reaches shared state only through its {@code
  *       TransferListener} ({@code AttemptHooks}), which reports progress through the {@code
  *       ProgressMeter}.
  *   <li>When the attempt ends, {@code RetryPolicy} says stop, fail or retry; {@code Completion} is
