@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import lab.videofarm.os.clock.ManualClock;
 import lab.videofarm.os.net.NetworkConditioner;
@@ -61,14 +63,18 @@ class DaemonCoreDamagedJournalTest {
   @Test
   void aJournalWithAGoodChecksumButTheWrongShapeIsReportedNotRestoredWithDefaults()
       throws Exception {
-    byte[] wrongShape =
-        "{\"version\": 1, \"nextTaskIds\": [], \"relaunchCounts\": {}, \"sessions\": \"all of them\"}"
-            .getBytes(StandardCharsets.UTF_8);
-    new Journal(directory, JournalDisk.real(), Clock.systemUTC(), payload -> {}).commit(wrongShape);
+    Map<String, byte[]> wrongShape =
+        Map.of(
+            "state",
+            utf8("{\"version\": 2, \"nextTaskIds\": [], \"relaunchCounts\": {}}"),
+            "s1",
+            utf8("{\"alias\": 1, \"spec\": \"all of them\"}"));
+    new Journal(directory, JournalDisk.real(), Clock.systemUTC(), entries -> {})
+        .commit(wrongShape, Set.of());
 
     startAndCreateATask();
 
-    assertThat(report()).contains("sessions is not an array");
+    assertThat(report()).contains("spec is not an object");
     assertThat(timeline.events())
         .extracting(TimelineEvent::what)
         .doesNotContain("journal restored");
@@ -90,6 +96,10 @@ class DaemonCoreDamagedJournalTest {
     } finally {
       daemon.close();
     }
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private String report() {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -19,10 +21,12 @@ import java.util.stream.Stream;
 final class FaultyDisk implements JournalDisk {
   /** The persistence steps, in the order a commit takes them. */
   enum Step {
+    APPEND,
     WRITE,
     FORCE,
     REPLACE,
     FORCE_DIRECTORY,
+    TRUNCATE,
     MOVE_ASIDE,
     READ
   }
@@ -33,6 +37,8 @@ final class FaultyDisk implements JournalDisk {
   private Map<String, byte[]> durable;
   private Step failing;
   private boolean forcesIgnored;
+  private final List<String> steps = new ArrayList<>();
+  private int failingStepNumber;
 
   /** Everything already in {@code directory} counts as on disk. */
   FaultyDisk(Path directory) throws IOException {
@@ -49,8 +55,24 @@ final class FaultyDisk implements JournalDisk {
     return this;
   }
 
+  /**
+   * From now on, the {@code number}th step that changes the disk (1-based, counted from now) fails
+   * as {@link #failAt} fails it; the steps before it succeed.
+   */
+  FaultyDisk failAtStepNumber(int number) {
+    steps.clear();
+    this.failingStepNumber = number;
+    return this;
+  }
+
+  /** The steps that changed the disk since {@link #failAtStepNumber}, as "STEP file". */
+  List<String> steps() {
+    return List.copyOf(steps);
+  }
+
   FaultyDisk heal() {
     this.failing = null;
+    this.failingStepNumber = 0;
     return this;
   }
 
@@ -72,10 +94,22 @@ final class FaultyDisk implements JournalDisk {
     forced.putAll(durable);
   }
 
-  private void step(Step step) throws IOException {
-    if (step == failing) {
+  private void step(Step step, Path file) throws IOException {
+    if (failsNow(step, file)) {
       throw new IOException("simulated failure at " + step);
     }
+  }
+
+  /** Whether {@code step} on {@code file} is to fail; counts it if it changes the disk. */
+  private boolean failsNow(Step step, Path file) {
+    if (step == failing) {
+      return true;
+    }
+    if (step == Step.READ) {
+      return false;
+    }
+    steps.add(step + " " + file.getFileName());
+    return steps.size() == failingStepNumber;
   }
 
   @Override
@@ -85,26 +119,44 @@ final class FaultyDisk implements JournalDisk {
 
   @Override
   public byte[] read(Path file) throws IOException {
-    step(Step.READ);
+    step(Step.READ, file);
     return real.read(file);
   }
 
   @Override
   public void write(Path file, ByteBuffer data) throws IOException {
-    if (failing == Step.WRITE) {
+    if (failsNow(Step.WRITE, file)) {
       // A torn write: the first half reaches the file, then the device gives up.
-      ByteBuffer half = data.duplicate();
-      half.limit(half.position() + half.remaining() / 2);
-      real.write(file, half);
-    } else {
-      real.write(file, data);
+      real.write(file, half(data));
+      throw new IOException("simulated failure at " + Step.WRITE);
     }
-    step(Step.WRITE);
+    real.write(file, data);
+  }
+
+  @Override
+  public void append(Path file, long position, ByteBuffer data) throws IOException {
+    if (failsNow(Step.APPEND, file)) {
+      real.append(file, position, half(data));
+      throw new IOException("simulated failure at " + Step.APPEND);
+    }
+    real.append(file, position, data);
+  }
+
+  private static ByteBuffer half(ByteBuffer data) {
+    ByteBuffer half = data.duplicate();
+    half.limit(half.position() + half.remaining() / 2);
+    return half;
+  }
+
+  @Override
+  public void truncate(Path file, long size) throws IOException {
+    step(Step.TRUNCATE, file);
+    real.truncate(file, size);
   }
 
   @Override
   public void force(Path file) throws IOException {
-    step(Step.FORCE);
+    step(Step.FORCE, file);
     if (forcesIgnored) {
       return;
     }
@@ -119,21 +171,21 @@ final class FaultyDisk implements JournalDisk {
 
   @Override
   public void replace(Path from, Path to, boolean atomic) throws IOException {
-    step(Step.REPLACE);
+    step(Step.REPLACE, to);
     real.replace(from, to, atomic);
     rename(from, to);
   }
 
   @Override
   public void moveAside(Path from, Path to) throws IOException {
-    step(Step.MOVE_ASIDE);
+    step(Step.MOVE_ASIDE, from);
     real.moveAside(from, to);
     rename(from, to);
   }
 
   @Override
   public void forceDirectory(Path dir) throws IOException {
-    step(Step.FORCE_DIRECTORY);
+    step(Step.FORCE_DIRECTORY, dir);
     real.forceDirectory(dir);
     Map<String, byte[]> now = new HashMap<>();
     for (Path file : files()) {
