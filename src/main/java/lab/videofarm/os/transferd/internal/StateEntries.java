@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -40,7 +41,9 @@ import lab.videofarm.os.transferd.TaskKind;
  * a progress entry stays short. Queued events keep their numbers while they wait, so delivering the
  * head of a long queue removes one entry rather than renumbering the rest; should the queue ever
  * change other than at its ends, its events are numbered afresh. Neither affects correctness: the
- * state store compares each entry's bytes with the last it wrote.
+ * state store compares each entry's bytes with the last it wrote. A task's entries are encoded
+ * again only when the values they are made of changed ({@link TaskCodec.Description}): the encoding
+ * reads nothing else, so equal values give equal bytes.
  */
 final class StateEntries {
   static final String STATE = "state";
@@ -51,6 +54,16 @@ final class StateEntries {
   private final Map<SessionKey, Integer> aliases = new HashMap<>();
 
   private int nextAlias = 1;
+
+  /** The bytes of each task's last description and counts, reused while their values are equal. */
+  private Map<TaskRecord, Memo> memos = new IdentityHashMap<>();
+
+  private record Memo(
+      TaskCodec.Description description,
+      byte[] descriptionBytes,
+      long[] counts,
+      byte[] countBytes) {}
+
   private Map<SessionChannel.Pending, Long> numbers = new IdentityHashMap<>();
   private final Map<SessionKey, Long> nextNumbers = new HashMap<>();
 
@@ -72,6 +85,7 @@ final class StateEntries {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     entries.put(STATE, JSON.writeValueAsBytes(StateCodec.state(nextTaskIds, relaunchCounts)));
     Map<SessionChannel.Pending, Long> numbered = new IdentityHashMap<>();
+    Map<TaskRecord, Memo> memoed = new IdentityHashMap<>();
     for (SessionChannel channel : sessions) {
       if (!channel.key.isBackground() || channel.invalidated || channel.spec == null) {
         continue;
@@ -81,15 +95,36 @@ final class StateEntries {
       entries.put(prefix, JSON.writeValueAsBytes(StateCodec.session(channel, alias)));
       for (TaskRecord task : channel.tasks.values()) {
         if (task.spec.kind() != TaskKind.DATA) {
-          String key = prefix + ".t" + task.id;
-          entries.put(key, JSON.writeValueAsBytes(TaskCodec.description(task)));
-          entries.put(key + ".n", JSON.writeValueAsBytes(TaskCodec.counts(task)));
+          Memo memo = memo(task);
+          memoed.put(task, memo);
+          entries.put(prefix + ".t" + task.id, memo.descriptionBytes());
+          entries.put(prefix + ".t" + task.id + ".n", memo.countBytes());
         }
       }
       events(channel, prefix, entries, numbered);
     }
     numbers = numbered;
+    memos = memoed;
     return entries;
+  }
+
+  /** A task's entries, encoded again only if their values changed since the last time. */
+  private Memo memo(TaskRecord task) throws IOException {
+    Memo last = memos.get(task);
+    TaskCodec.Description description = TaskCodec.Description.of(task);
+    long[] counts = TaskCodec.counted(task);
+    boolean sameDescription = last != null && last.description().equals(description);
+    boolean sameCounts = last != null && Arrays.equals(last.counts(), counts);
+    if (sameDescription && sameCounts) {
+      return last;
+    }
+    return new Memo(
+        description,
+        sameDescription
+            ? last.descriptionBytes()
+            : JSON.writeValueAsBytes(TaskCodec.description(description)),
+        counts,
+        sameCounts ? last.countBytes() : JSON.writeValueAsBytes(TaskCodec.counts(counts)));
   }
 
   private void events(

@@ -18,9 +18,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import lab.videofarm.os.transferd.RequestInfo;
+import lab.videofarm.os.transferd.ResponseInfo;
 import lab.videofarm.os.transferd.TaskKind;
 import lab.videofarm.os.transferd.TaskSpec;
 import lab.videofarm.os.transferd.TaskState;
+import lab.videofarm.os.transferd.TransferError;
 import lab.videofarm.os.transferd.UploadBody;
 
 /**
@@ -31,68 +33,149 @@ import lab.videofarm.os.transferd.UploadBody;
 final class TaskCodec {
   private TaskCodec() {}
 
+  /**
+   * Every durable field of a task but its byte counts, as values: two equal descriptions encode to
+   * the same bytes, so an encoder may keep the bytes of one it has seen.
+   */
+  record Description(
+      long id,
+      int launch,
+      TaskSpec spec,
+      Instant earliestBeginDate,
+      boolean delayedRequestAnswered,
+      String description,
+      RequestInfo originalRequest,
+      RequestInfo currentRequest,
+      TaskState state,
+      int suspendCount,
+      long expectedToReceive,
+      long expectedToSend,
+      Resumable resumable,
+      boolean forceQuit,
+      boolean started,
+      Duration resourceElapsed,
+      ResponseInfo response,
+      TransferError error,
+      TransferFailure resumeFailure) {
+    static Description of(TaskRecord task) {
+      return new Description(
+          task.id,
+          task.launch,
+          task.spec,
+          task.earliestBeginDate,
+          task.delayedRequestAnswered(),
+          task.description,
+          task.originalRequest,
+          task.currentRequest,
+          task.state,
+          task.suspendCount,
+          task.expectedToReceive,
+          task.expectedToSend,
+          Resumable.of(task),
+          task.forceQuit,
+          task.started,
+          task.resourceElapsed,
+          task.response,
+          task.error,
+          task.resumeFailure);
+    }
+  }
+
+  /** What a download or an upload needs to continue where it stopped. */
+  record Resumable(
+      Path tempFile,
+      String validator,
+      boolean acceptsRanges,
+      URI uploadResource,
+      int uploadInteropVersion,
+      long uploadFileSize,
+      long uploadFileModified) {
+    static Resumable of(TaskRecord task) {
+      return new Resumable(
+          task.tempFile,
+          task.validator,
+          task.acceptsRanges,
+          task.uploadResource,
+          task.uploadInteropVersion,
+          task.uploadFileSize,
+          task.uploadFileModified);
+    }
+  }
+
   /** Everything durable about {@code task} but its byte counts. */
   static ObjectNode description(TaskRecord task) {
+    return description(Description.of(task));
+  }
+
+  static ObjectNode description(Description task) {
     ObjectNode node = JSON.createObjectNode();
-    node.put("id", task.id);
-    node.put("launch", task.launch);
-    node.put("kind", task.spec.kind().name());
-    node.set("request", request(task.spec.request()));
-    node.set("body", body(task.spec.body()));
-    if (task.earliestBeginDate != null) {
-      node.put("earliestBeginDate", task.earliestBeginDate.toString());
+    node.put("id", task.id());
+    node.put("launch", task.launch());
+    node.put("kind", task.spec().kind().name());
+    node.set("request", request(task.spec().request()));
+    node.set("body", body(task.spec().body()));
+    if (task.earliestBeginDate() != null) {
+      node.put("earliestBeginDate", task.earliestBeginDate().toString());
     }
     node.put("delayedRequestAnswered", task.delayedRequestAnswered());
-    node.put("description", task.description);
-    node.set("originalRequest", request(task.originalRequest));
-    node.set("currentRequest", request(task.currentRequest));
-    node.put("state", task.state.name());
-    node.put("suspendCount", task.suspendCount);
-    node.put("expectedToReceive", task.expectedToReceive);
-    node.put("expectedToSend", task.expectedToSend);
-    putResumable(node, task);
-    node.put("forceQuit", task.forceQuit);
-    node.put("started", task.started);
-    node.put("resourceElapsedMillis", task.resourceElapsed.toMillis());
+    node.put("description", task.description());
+    node.set("originalRequest", request(task.originalRequest()));
+    node.set("currentRequest", request(task.currentRequest()));
+    node.put("state", task.state().name());
+    node.put("suspendCount", task.suspendCount());
+    node.put("expectedToReceive", task.expectedToReceive());
+    node.put("expectedToSend", task.expectedToSend());
+    putResumable(node, task.resumable());
+    node.put("forceQuit", task.forceQuit());
+    node.put("started", task.started());
+    node.put("resourceElapsedMillis", task.resourceElapsed().toMillis());
     putOutcome(node, task);
     return node;
   }
 
   /** The bytes moved: a download's only as far as they are known durable on disk. */
-  static ObjectNode counts(TaskRecord task) {
+  static long[] counted(TaskRecord task) {
+    return new long[] {
+      task.spec.kind() == TaskKind.DOWNLOAD ? task.bytesDurable : task.bytesReceived, task.bytesSent
+    };
+  }
+
+  static ObjectNode counts(long[] counted) {
     ObjectNode node = JSON.createObjectNode();
-    node.put(
-        "bytesReceived",
-        task.spec.kind() == TaskKind.DOWNLOAD ? task.bytesDurable : task.bytesReceived);
-    node.put("bytesSent", task.bytesSent);
+    node.put("bytesReceived", counted[0]);
+    node.put("bytesSent", counted[1]);
     return node;
   }
 
-  /** What a download or an upload needs to continue where it stopped. */
-  private static void putResumable(ObjectNode node, TaskRecord task) {
-    if (task.tempFile != null) {
-      node.put("tempFile", task.tempFile.getFileName().toString());
-    }
-    node.put("validator", task.validator);
-    node.put("acceptsRanges", task.acceptsRanges);
-    if (task.uploadResource != null) {
-      node.put("uploadResource", task.uploadResource.toString());
-      node.put("uploadInteropVersion", task.uploadInteropVersion);
-    }
-    node.put("uploadFileSize", task.uploadFileSize);
-    node.put("uploadFileModified", task.uploadFileModified);
+  static ObjectNode counts(TaskRecord task) {
+    return counts(counted(task));
   }
 
-  private static void putOutcome(ObjectNode node, TaskRecord task) {
-    if (task.response != null) {
-      node.set("response", EventCodec.response(task.response));
+  /** What a download or an upload needs to continue where it stopped. */
+  private static void putResumable(ObjectNode node, Resumable task) {
+    if (task.tempFile() != null) {
+      node.put("tempFile", task.tempFile().getFileName().toString());
     }
-    if (task.error != null) {
-      node.set("error", EventCodec.error(task.error));
+    node.put("validator", task.validator());
+    node.put("acceptsRanges", task.acceptsRanges());
+    if (task.uploadResource() != null) {
+      node.put("uploadResource", task.uploadResource().toString());
+      node.put("uploadInteropVersion", task.uploadInteropVersion());
     }
-    if (task.resumeFailure != null) {
-      node.put("resumeFailureCode", task.resumeFailure.code);
-      node.put("resumeFailureMessage", task.resumeFailure.getMessage());
+    node.put("uploadFileSize", task.uploadFileSize());
+    node.put("uploadFileModified", task.uploadFileModified());
+  }
+
+  private static void putOutcome(ObjectNode node, Description task) {
+    if (task.response() != null) {
+      node.set("response", EventCodec.response(task.response()));
+    }
+    if (task.error() != null) {
+      node.set("error", EventCodec.error(task.error()));
+    }
+    if (task.resumeFailure() != null) {
+      node.put("resumeFailureCode", task.resumeFailure().code);
+      node.put("resumeFailureMessage", task.resumeFailure().getMessage());
     }
   }
 

@@ -127,6 +127,20 @@ class StateCodecTest {
   }
 
   @Test
+  void aTaskWhoseStateChangesHasOnlyItsDescriptionWrittenAgain() throws Exception {
+    StateEntries entries = new StateEntries();
+    SessionChannel channel = channel();
+    Map<String, byte[]> before = encode(entries, channel);
+    channel.tasks.get(7L).state = TaskState.SUSPENDED;
+
+    Map<String, byte[]> after = encode(entries, channel);
+
+    assertThat(changedKeys(before, after)).containsExactly("s1.t7");
+    assertThat(StateCodec.decode(after, DOWNLOADS).sessions().get(0).tasks.get(7L).state)
+        .isEqualTo(TaskState.SUSPENDED);
+  }
+
+  @Test
   void deliveringTheHeadOfTheQueueRemovesOneEntryAndRenumbersNoOther() throws Exception {
     StateEntries entries = new StateEntries();
     SessionChannel channel = channel();
