@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -130,9 +127,6 @@ public final class Journal {
   static final int COMPACTION_FACTOR = 2;
   static final int COMPACTION_FLOOR = 64 * 1024;
 
-  private static final DateTimeFormatter QUARANTINE_STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
-
   /** How bytes reach a file: replaceable so tests can break a write mid-way. */
   @FunctionalInterface
   interface FileWriter {
@@ -177,7 +171,7 @@ public final class Journal {
 
   private final Path directory;
   private final JournalDisk disk;
-  private final Clock clock;
+  private final JournalQuarantine quarantine;
   private final PayloadCheck check;
   private final WholeStateReader wholeState;
 
@@ -198,9 +192,6 @@ public final class Journal {
 
   /** Guarded by {@code this}. */
   private boolean atomicRenames = true;
-
-  /** A damaged journal still sits at {@link #file()}; guarded by {@code this}. */
-  private boolean evidenceInPlace;
 
   /** The daemon's journal in {@code directory}: entries are checked as {@link StateCodec}'s. */
   public Journal(Path directory) throws IOException {
@@ -226,7 +217,7 @@ public final class Journal {
       throws IOException {
     this.directory = directory;
     this.disk = disk;
-    this.clock = clock;
+    this.quarantine = new JournalQuarantine(directory, disk, clock);
     this.check = check;
     this.wholeState = wholeState;
     Files.createDirectories(directory);
@@ -264,7 +255,9 @@ public final class Journal {
       }
       check.check(loaded.entries());
     } catch (IOException damage) {
-      throw quarantine(damage);
+      entries.clear();
+      compactNext = true;
+      throw quarantine.report(damage);
     }
     entries.clear();
     entries.putAll(loaded.entries());
@@ -288,66 +281,6 @@ public final class Journal {
     }
   }
 
-  private DamagedException quarantine(IOException damage) {
-    Path keptAt;
-    try {
-      keptAt = moveAside();
-    } catch (IOException moveFailed) {
-      evidenceInPlace = true;
-      DamagedException e =
-          new DamagedException(
-              damage.getMessage()
-                  + "; could not be moved aside ("
-                  + moveFailed.getMessage()
-                  + "), so it is not overwritten",
-              file(),
-              damage);
-      e.addSuppressed(moveFailed);
-      return e;
-    }
-    evidenceInPlace = false;
-    entries.clear();
-    compactNext = true;
-    String durability = "";
-    try {
-      disk.forceDirectory(directory);
-    } catch (IOException e) {
-      durability = " (the rename is not yet forced to disk: " + e.getMessage() + ")";
-    }
-    return new DamagedException(
-        damage.getMessage() + "; kept as " + keptAt.getFileName() + durability, keptAt, damage);
-  }
-
-  /**
-   * Renames the base, then the log, to the first free quarantine names: an earlier one is never
-   * replaced. The base goes first, so a crash in between leaves a log without a base, which is
-   * refused in turn, never a base read without its log.
-   */
-  private Path moveAside() throws IOException {
-    String stamp = QUARANTINE_STAMP.format(clock.instant());
-    Path keptAt = null;
-    if (disk.exists(file())) {
-      keptAt = moveAside(file(), QUARANTINE_PREFIX + stamp);
-    }
-    if (disk.exists(log())) {
-      Path log = moveAside(log(), LOG_QUARANTINE_PREFIX + stamp);
-      keptAt = keptAt == null ? log : keptAt;
-    }
-    return keptAt == null ? file() : keptAt;
-  }
-
-  private Path moveAside(Path file, String stem) throws IOException {
-    for (int attempt = 1; ; attempt++) {
-      Path target = directory.resolve(attempt == 1 ? stem : stem + "-" + attempt);
-      try {
-        disk.moveAside(file, target);
-        return target;
-      } catch (FileAlreadyExistsException taken) {
-        // Another damaged journal was moved aside in the same millisecond; try the next name.
-      }
-    }
-  }
-
   /**
    * Makes {@code puts} and {@code removals} the journal's state, durably: one record appended to
    * the log, or a new base when the log is due for compaction. The changes count as made even if
@@ -355,12 +288,9 @@ public final class Journal {
    */
   public synchronized void commit(Map<String, byte[]> puts, Set<String> removals)
       throws IOException {
-    if (evidenceInPlace) {
-      // Its rename is forced with this commit's own.
-      moveAside();
+    if (quarantine.moveAsideIfInPlace()) {
       compactNext = true;
     }
-    evidenceInPlace = false;
     entries.putAll(puts);
     removals.forEach(entries::remove);
     byte[] changes = JournalFormat.changes(puts, removals);
