@@ -288,11 +288,11 @@ public final class Journal {
    */
   public synchronized void commit(Map<String, byte[]> puts, Set<String> removals)
       throws IOException {
+    entries.putAll(puts);
+    removals.forEach(entries::remove);
     if (quarantine.moveAsideIfInPlace()) {
       compactNext = true;
     }
-    entries.putAll(puts);
-    removals.forEach(entries::remove);
     byte[] changes = JournalFormat.changes(puts, removals);
     long limit = Math.max((long) COMPACTION_FACTOR * baseLength, COMPACTION_FLOOR);
     boolean compact =
