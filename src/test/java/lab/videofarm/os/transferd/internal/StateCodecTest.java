@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -249,6 +250,40 @@ class StateCodecTest {
     assertThatThrownBy(() -> StateCodec.decode(entries, DOWNLOADS))
         .hasMessageContaining(
             "version 3 was written by a newer daemon; this one reads versions up to 2");
+  }
+
+  static Stream<Arguments> wholeStateDamage() {
+    return Stream.of(
+        Arguments.of(
+            "sessions is not an array", (Consumer<ObjectNode>) r -> r.put("sessions", "all")),
+        Arguments.of("sessions is missing", (Consumer<ObjectNode>) r -> r.remove("sessions")),
+        Arguments.of("version 2 is not", (Consumer<ObjectNode>) r -> r.put("version", 2)),
+        Arguments.of("id is not a whole number", (Consumer<ObjectNode>) StateCodecTest::textId));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("wholeStateDamage")
+  void aWholeStateJournalOfTheWrongShapeIsRefusedNamingWhatIsWrong(
+      String named, Consumer<ObjectNode> change) throws Exception {
+    ObjectNode root = (ObjectNode) JSON.readTree(wholeState());
+    change.accept(root);
+    byte[] payload = JSON.writeValueAsBytes(root);
+
+    assertThatThrownBy(() -> StateCodec.entriesOfWholeState(payload))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(named);
+  }
+
+  /** The payload of a journal of the whole-state format, as the daemon before entries wrote. */
+  private static byte[] wholeState() throws IOException {
+    try (InputStream in = StateCodecTest.class.getResourceAsStream("journal-format-1.dat")) {
+      byte[] all = in.readAllBytes();
+      return Arrays.copyOfRange(all, Journal.HEADER_LENGTH, all.length);
+    }
+  }
+
+  private static void textId(ObjectNode root) {
+    ((ObjectNode) root.get("sessions").get(0).get("tasks").get(0)).put("id", "seven");
   }
 
   private static Arguments damage(
