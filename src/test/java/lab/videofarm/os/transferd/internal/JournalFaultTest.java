@@ -113,12 +113,17 @@ class JournalFaultTest {
     assertThat(reopened()).contains(COMPACTED);
   }
 
-  /** Every step of an append ({@code false}) or of a compaction ({@code true}), one at a time. */
-  @ParameterizedTest
-  @ValueSource(booleans = {false, true})
-  void aFailureAtAnyStepLeavesThePreviousOrTheNewStateAndTheNextCommitCarriesBoth(
-      boolean compaction) throws Exception {
-    String after = compaction ? COMPACTED : AFTER;
+  /** What a test does with a journal whose commit failed at one step, and the disk it is on. */
+  @FunctionalInterface
+  private interface AfterFailure {
+    void check(FaultyDisk disk, Journal journal) throws Exception;
+  }
+
+  /**
+   * Commits {@code after} on a journal holding {@link #BEFORE}, once per step of the commit, with
+   * that step failing; returns the steps of the commit that had none left to break.
+   */
+  private List<String> breakEachStep(String after, AfterFailure check) throws Exception {
     for (int step = 1; ; step++) {
       diskHolding(BEFORE);
       FaultyDisk disk = new FaultyDisk(directory);
@@ -126,21 +131,50 @@ class JournalFaultTest {
       disk.failAtStepNumber(step);
       try {
         commit(journal, after);
-        return; // every step has been broken once: this commit ran out of steps to break
+        return disk.steps();
       } catch (IOException expected) {
-        assertThat(reopened())
-            .as("%s", disk.steps())
-            .hasValueSatisfying(s -> assertThat(s).isIn(BEFORE, after));
+        check.check(disk, journal);
       }
-      disk.heal();
-      journal.commit(Map.of("other", utf8("a later change")), Set.of());
-
-      Map<String, byte[]> entries = journal(JournalDisk.real()).read().orElseThrow().entries();
-      assertThat(new String(entries.get("task"), StandardCharsets.UTF_8))
-          .as("%s", disk.steps())
-          .isEqualTo(after);
-      assertThat(entries).containsKey("other");
     }
+  }
+
+  private List<String> stepsOf(boolean compaction) {
+    return compaction
+        ? List.of(
+            "WRITE journal.tmp",
+            "FORCE journal.tmp",
+            "REPLACE journal.dat",
+            "FORCE_DIRECTORY " + directory.getFileName(),
+            "TRUNCATE journal.log",
+            "FORCE journal.log")
+        : List.of("APPEND journal.log", "FORCE journal.log");
+  }
+
+  /** Every step of an append ({@code false}) or of a compaction ({@code true}), one at a time. */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aFailureAtAnyStepLeavesThePreviousOrTheNewStateAndTheNextCommitCarriesBoth(
+      boolean compaction) throws Exception {
+    String after = compaction ? COMPACTED : AFTER;
+
+    List<String> steps =
+        breakEachStep(
+            after,
+            (disk, journal) -> {
+              assertThat(reopened())
+                  .as("%s", disk.steps())
+                  .hasValueSatisfying(s -> assertThat(s).isIn(BEFORE, after));
+              disk.heal();
+              journal.commit(Map.of("other", utf8("a later change")), Set.of());
+              Map<String, byte[]> entries =
+                  journal(JournalDisk.real()).read().orElseThrow().entries();
+              assertThat(new String(entries.get("task"), StandardCharsets.UTF_8))
+                  .as("%s", disk.steps())
+                  .isEqualTo(after);
+              assertThat(entries).containsKey("other");
+            });
+
+    assertThat(steps).isEqualTo(stepsOf(compaction));
   }
 
   /** A power cut at every step of an append or a compaction, before the commit returned. */
@@ -148,22 +182,18 @@ class JournalFaultTest {
   @ValueSource(booleans = {false, true})
   void aPowerCutAtAnyStepLeavesThePreviousOrTheNewState(boolean compaction) throws Exception {
     String after = compaction ? COMPACTED : AFTER;
-    for (int step = 1; ; step++) {
-      diskHolding(BEFORE);
-      FaultyDisk disk = new FaultyDisk(directory);
-      Journal journal = openedOn(disk);
-      disk.failAtStepNumber(step);
-      try {
-        commit(journal, after);
-        return;
-      } catch (IOException expected) {
-        disk.powerCut();
-      }
 
-      assertThat(reopened())
-          .as("%s", disk.steps())
-          .hasValueSatisfying(s -> assertThat(s).isIn(BEFORE, after));
-    }
+    List<String> steps =
+        breakEachStep(
+            after,
+            (disk, journal) -> {
+              disk.powerCut();
+              assertThat(reopened())
+                  .as("%s", disk.steps())
+                  .hasValueSatisfying(s -> assertThat(s).isIn(BEFORE, after));
+            });
+
+    assertThat(steps).isEqualTo(stepsOf(compaction));
   }
 
   @ParameterizedTest
