@@ -38,11 +38,16 @@ final class StateCodec {
 
   private StateCodec() {}
 
+  /**
+   * A saved state, with what its entries were keyed by: each session's alias and each queued
+   * event's number (see {@link StateEntries}), so that writing it again changes no key.
+   */
   record Restored(
       List<SessionChannel> sessions,
       Map<SessionKey, Long> nextTaskIds,
       Map<String, Integer> relaunchCounts,
-      Map<SessionKey, Integer> aliases) {}
+      Map<SessionKey, Integer> aliases,
+      Map<SessionChannel.Pending, Long> eventNumbers) {}
 
   /**
    * The state in {@code entries}, refusing anything {@link StateEntries#encode} would not have
@@ -100,7 +105,7 @@ final class StateCodec {
         }
         sessions.add(channel);
       }
-      return new Restored(sessions, counters, relaunchCounts, Map.of());
+      return new Restored(sessions, counters, relaunchCounts, Map.of(), Map.of());
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("journal payload unreadable: " + e.getMessage(), e);
     }

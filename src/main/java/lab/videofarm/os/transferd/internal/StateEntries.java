@@ -67,13 +67,27 @@ final class StateEntries {
   private Map<SessionChannel.Pending, Long> numbers = new IdentityHashMap<>();
   private final Map<SessionKey, Long> nextNumbers = new HashMap<>();
 
-  /** Keeps the aliases a restored journal gave its sessions, so they are not all rewritten. */
-  void adopt(Map<SessionKey, Integer> restored) {
-    restored.forEach(
-        (key, alias) -> {
-          aliases.put(key, alias);
-          nextAlias = Math.max(nextAlias, alias + 1);
-        });
+  /**
+   * Keeps the aliases and event numbers of a restored journal, so that its entries keep their keys
+   * rather than being written again under new ones.
+   */
+  void adopt(StateCodec.Restored restored) {
+    restored
+        .aliases()
+        .forEach(
+            (key, alias) -> {
+              aliases.put(key, alias);
+              nextAlias = Math.max(nextAlias, alias + 1);
+            });
+    numbers.putAll(restored.eventNumbers());
+    for (SessionChannel channel : restored.sessions()) {
+      for (SessionChannel.Pending pending : channel.queue) {
+        Long number = restored.eventNumbers().get(pending);
+        if (number != null) {
+          nextNumbers.merge(channel.key, number + 1, Math::max);
+        }
+      }
+    }
   }
 
   /** Every entry of the state, by key. */
@@ -195,6 +209,7 @@ final class StateEntries {
     final Map<Integer, Map<Long, JsonNode>> tasks = new HashMap<>();
     final Map<Integer, Map<Long, JsonNode>> counts = new HashMap<>();
     final Map<Integer, Map<Long, JsonNode>> events = new HashMap<>();
+    final Map<SessionChannel.Pending, Long> eventNumbers = new IdentityHashMap<>();
 
     void add(String key, JsonNode value) {
       Matcher m = KEY.matcher(key);
@@ -233,7 +248,7 @@ final class StateEntries {
             aliases.put(channel.key, alias);
             channels.add(channel);
           });
-      return new StateCodec.Restored(channels, counters, relaunchCounts, aliases);
+      return new StateCodec.Restored(channels, counters, relaunchCounts, aliases, eventNumbers);
     }
 
     private SessionChannel session(int alias, JsonNode node, Path downloads) {
@@ -257,8 +272,11 @@ final class StateEntries {
           throw new IllegalArgumentException("entry s" + alias + ".t" + id + " is missing");
         }
       }
-      for (JsonNode event : events.getOrDefault(alias, Map.of()).values()) {
-        channel.queue.add(new SessionChannel.Pending(EventCodec.event(event), false));
+      for (Map.Entry<Long, JsonNode> event : events.getOrDefault(alias, Map.of()).entrySet()) {
+        SessionChannel.Pending pending =
+            new SessionChannel.Pending(EventCodec.event(event.getValue()), false);
+        channel.queue.add(pending);
+        eventNumbers.put(pending, event.getKey());
       }
       return channel;
     }

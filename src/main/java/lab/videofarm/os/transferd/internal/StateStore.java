@@ -240,7 +240,7 @@ final class StateStore {
     }
     try {
       StateCodec.Restored restored = StateCodec.decode(contents.entries(), sources.downloads());
-      entries.adopt(restored.aliases());
+      entries.adopt(restored);
       encodedEntries = contents.entries();
       return Optional.of(restored);
     } catch (IllegalStateException e) {

@@ -160,6 +160,26 @@ class StateCodecTest {
         .containsExactly(5L, 4L);
   }
 
+  @Test
+  void aRestoredStateWrittenAgainChangesNoEntry() throws Exception {
+    StateEntries first = new StateEntries();
+    SessionChannel channel = channel();
+    encode(first, channel);
+    channel.queue.removeFirst();
+    channel.queue.add(new SessionChannel.Pending(new TaskEvent.DidComplete(5, null, null), false));
+    Map<String, byte[]> saved = encode(first, channel);
+    StateCodec.Restored restored = StateCodec.decode(saved, DOWNLOADS);
+    StateEntries second = new StateEntries();
+    second.adopt(restored);
+
+    Map<String, byte[]> again =
+        second.encode(restored.sessions(), restored.nextTaskIds(), restored.relaunchCounts());
+
+    assertThat(saved).containsOnlyKeys("state", "s1", "s1.t7", "s1.t7.n", "s1.e1");
+    assertThat(again).containsOnlyKeys(saved.keySet());
+    assertThat(changedKeys(saved, again)).isEmpty();
+  }
+
   private static List<String> changedKeys(Map<String, byte[]> before, Map<String, byte[]> after) {
     return after.keySet().stream()
         .filter(k -> !before.containsKey(k) || !Arrays.equals(before.get(k), after.get(k)))
