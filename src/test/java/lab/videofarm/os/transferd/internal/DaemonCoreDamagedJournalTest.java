@@ -81,6 +81,37 @@ class DaemonCoreDamagedJournalTest {
     assertThat(quarantined()).hasSize(1);
   }
 
+  @Test
+  void aLogDamagedBeforeItsLastRecordIsReportedAndKeptWithItsBase() throws Exception {
+    startAndCreateATask();
+    startAndCreateATask();
+    Path log = directory.resolve(Journal.LOG_NAME);
+    byte[] damaged = Files.readAllBytes(log);
+    damaged[JournalFormat.RECORD_HEADER] ^= 0x5A;
+    Files.write(log, damaged);
+    int seen = timeline.events().size();
+
+    DaemonCore daemon = new DaemonCore(directory, network, clock, timeline, new Journal(directory));
+
+    assertThat(daemon.allTasks()).isEmpty();
+    daemon.close();
+    assertThat(report(seen)).contains("a damaged record at offset 0 with a good one after it");
+    assertThat(quarantined()).hasSize(1);
+    try (Stream<Path> files = Files.list(directory)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .anySatisfy(name -> assertThat(name).startsWith(Journal.LOG_QUARANTINE_PREFIX));
+    }
+  }
+
+  private String report(int after) {
+    return timeline.events().subList(after, timeline.events().size()).stream()
+        .filter(e -> e.what().equals("journal unreadable"))
+        .filter(e -> e.severity() == TimelineEvent.Severity.ERROR)
+        .map(TimelineEvent::detail)
+        .findFirst()
+        .orElseThrow();
+  }
+
   private void startAndCreateATask() throws Exception {
     DaemonCore daemon = new DaemonCore(directory, network, clock, timeline, new Journal(directory));
     try {
