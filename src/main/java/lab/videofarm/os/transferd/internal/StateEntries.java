@@ -44,13 +44,15 @@ import lab.videofarm.os.transferd.TaskKind;
  * state store compares each entry's bytes with the last it wrote. A task's entries are encoded
  * again only when the values they are made of changed ({@link TaskCodec.Description}): the encoding
  * reads nothing else, so equal values give equal bytes.
+ *
+ * <p>An instance remembers aliases, event numbers and encodings between snapshots; it is used under
+ * the daemon's lock, like the state it encodes.
  */
 final class StateEntries {
   static final String STATE = "state";
   private static final Pattern KEY =
       Pattern.compile("s(\\d{1,9})(?:\\.t(\\d{1,18})(\\.n)?|\\.e(\\d{1,18}))?");
 
-  /** Guarded by the daemon's lock, like the state it encodes. */
   private final Map<SessionKey, Integer> aliases = new HashMap<>();
 
   private int nextAlias = 1;
