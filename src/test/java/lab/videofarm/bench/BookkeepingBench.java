@@ -10,8 +10,9 @@ import java.util.List;
  * Benchmarks 6 and 7: what the phone pays to keep the books while N downloads crawl along (the
  * server throttled), in one background session with Apple's 6 connections per host. Measured over a
  * window after a warm-up: this process's CPU time (the daemon, and an app that only counts; the
- * server runs in a child JVM), the journal's commits and bytes (from its header's commit number),
- * and the progress callbacks the app got per transferring task.
+ * server runs in a child JVM), the journal's commits and the bytes it wrote (from its files: the
+ * commit numbers of its base and log records, and how much its log grew), and the progress
+ * callbacks the app got per transferring task.
  *
  * <pre>
  * BookkeepingBench bookkeeping|progress WINDOW_SECONDS N...
@@ -108,7 +109,7 @@ public final class BookkeepingBench {
       Thread.sleep(3000); // warm-up: the first connections open, the first events go out
       OperatingSystemMXBean os =
           (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-      long[] journalBefore = rig.journalSequenceAndSize();
+      ScaleRig.JournalFiles journalBefore = rig.journalFiles();
       long eventsBefore = rig.progressEvents.get();
       rig.progressing.clear();
       long cpuBefore = os.getProcessCpuTime();
@@ -117,8 +118,8 @@ public final class BookkeepingBench {
       long cpu = os.getProcessCpuTime() - cpuBefore;
       double wall = (System.nanoTime() - start) / 1e9;
       long events = rig.progressEvents.get() - eventsBefore;
-      long[] journalAfter = rig.journalSequenceAndSize();
-      long commits = journalAfter[0] - journalBefore[0];
+      ScaleRig.JournalFiles journalAfter = rig.journalFiles();
+      long commits = journalAfter.lastSequence() - journalBefore.lastSequence();
       int transferring = Math.max(1, rig.progressing.size());
       System.out.printf(
           "N=%d (%d tasks): %d of them reported progress in the window%n",
@@ -126,7 +127,7 @@ public final class BookkeepingBench {
       return new Window(
           100.0 * cpu / 1e9 / wall,
           commits / wall,
-          commits * (journalBefore[1] + journalAfter[1]) / 2.0 / wall,
+          ScaleRig.journalBytesBetween(journalBefore, journalAfter) / wall,
           events / wall / transferring);
     }
   }

@@ -153,14 +153,41 @@ final class ScaleRig implements AutoCloseable {
     return tasks;
   }
 
-  /** The journal's commit sequence number (its header, offset 8) and its size. */
-  long[] journalSequenceAndSize() throws IOException {
-    Path journal = state.resolve("journal.dat");
-    if (!Files.exists(journal)) {
-      return new long[] {0, 0};
+  /** What the journal's files say at one moment: see {@link #journalBytesBetween}. */
+  record JournalFiles(long baseSequence, long baseSize, long lastSequence, long logSize) {}
+
+  /**
+   * The journal's base (its header's sequence number, offset 8, and its size) and its log (the
+   * sequence number of its last record, offset 8 of each, and its size).
+   */
+  JournalFiles journalFiles() throws IOException {
+    Path base = state.resolve("journal.dat");
+    Path log = state.resolve("journal.log");
+    if (!Files.exists(base)) {
+      return new JournalFiles(0, 0, 0, 0);
     }
-    byte[] all = Files.readAllBytes(journal);
-    return new long[] {ByteBuffer.wrap(all).getLong(8), all.length};
+    byte[] header = Files.readAllBytes(base);
+    long baseSequence = ByteBuffer.wrap(header).getLong(8);
+    byte[] records = Files.exists(log) ? Files.readAllBytes(log) : new byte[0];
+    long last = baseSequence;
+    ByteBuffer in = ByteBuffer.wrap(records);
+    for (int at = 0; at + 16 <= records.length; at += 16 + in.getInt(at)) {
+      last = Math.max(last, in.getLong(at + 8));
+    }
+    return new JournalFiles(baseSequence, header.length, last, records.length);
+  }
+
+  /**
+   * The bytes the journal wrote between two looks: what its log grew by, or, when a compaction came
+   * in between, the new base and log plus the old log grown to twice the old base (where the
+   * compaction would have started it; an estimate, the files no longer say).
+   */
+  static long journalBytesBetween(JournalFiles before, JournalFiles after) {
+    if (before.baseSequence() == after.baseSequence()) {
+      return after.logSize() - before.logSize();
+    }
+    long oldLogRest = Math.max(0, 2 * before.baseSize() - before.logSize());
+    return oldLogRest + after.baseSize() + after.logSize();
   }
 
   @Override

@@ -28,7 +28,8 @@
  *   <li><b>Resume data</b>: opaque bytes to continue a download; single use. Its partial file stays
  *       in the daemon's {@code downloads} folder until a task adopts it, or for three days of
  *       device time, as iOS cleans its temporary files.
- *   <li><b>Journal</b>: the daemon's crash-safe snapshot in its state directory.
+ *   <li><b>Journal</b>: the daemon's crash-safe state in its state directory: a snapshot and a log
+ *       of what changed since.
  * </ul>
  *
  * <h2>FAQ</h2>

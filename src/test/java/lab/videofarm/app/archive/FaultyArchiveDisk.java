@@ -2,19 +2,13 @@ package lab.videofarm.app.archive;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.stream.Stream;
+import lab.videofarm.testing.SimulatedDisk;
 
 /**
  * An {@link ArchiveDisk} over a real directory that fails the step it is told to, and that can lose
- * every write not yet forced, as a power cut does (Tape's tests break a file the same way).
- *
- * <p>It keeps two views besides the real files: the bytes of each file as of its last {@link
- * #force}, and the directory as of its last {@link #forceDirectory} (each name with its forced
- * bytes, or none if its data never was). {@link #powerCut()} puts the directory back to that view.
+ * every write not yet forced, as a power cut does: the archives' adapter to a {@link
+ * SimulatedDisk}.
  */
 final class FaultyArchiveDisk implements ArchiveDisk {
   /** The persistence steps, in the order a save takes them, then those of a restore. */
@@ -28,131 +22,77 @@ final class FaultyArchiveDisk implements ArchiveDisk {
   }
 
   private final ArchiveDisk real = ArchiveDisk.real(ArchiveFile.WriteHook.WRITE_ALL);
-  private final Path directory;
-  private final Map<String, byte[]> forced = new HashMap<>();
-  private Map<String, byte[]> durable;
-  private Step failing;
-  private boolean forcesIgnored;
+  private final SimulatedDisk<Step> disk;
 
   /** Everything already in {@code directory} counts as on disk. */
   FaultyArchiveDisk(Path directory) throws IOException {
-    this.directory = directory;
-    for (Path file : files()) {
-      forced.put(name(file), Files.readAllBytes(file));
-    }
-    durable = new HashMap<>(forced);
+    this.disk = new SimulatedDisk<>(directory, Step.READ);
   }
 
   /** From now on, {@code step} fails with an {@link IOException} until {@link #heal()}. */
   FaultyArchiveDisk failAt(Step step) {
-    this.failing = step;
+    disk.failAt(step);
     return this;
   }
 
   FaultyArchiveDisk heal() {
-    this.failing = null;
+    disk.heal();
     return this;
   }
 
   /** From now on, forcing a file returns at once and forces nothing, as a lying disk does. */
   FaultyArchiveDisk ignoreForces() {
-    this.forcesIgnored = true;
+    disk.ignoreForces();
     return this;
   }
 
   /** The directory as the device holds it: unforced data and unforced renames are gone. */
   void powerCut() throws IOException {
-    for (Path file : files()) {
-      Files.delete(file);
-    }
-    for (Map.Entry<String, byte[]> entry : durable.entrySet()) {
-      Files.write(directory.resolve(entry.getKey()), entry.getValue());
-    }
-    forced.clear();
-    forced.putAll(durable);
-  }
-
-  private void step(Step step) throws IOException {
-    if (step == failing) {
-      throw new IOException("simulated failure at " + step);
-    }
+    disk.powerCut();
   }
 
   @Override
   public byte[] read(Path file) throws IOException {
-    step(Step.READ);
+    disk.check(Step.READ, file);
     return real.read(file);
   }
 
   @Override
   public void write(Path file, ByteBuffer data) throws IOException {
-    if (failing == Step.WRITE) {
-      // A torn write: the first half reaches the file, then the device gives up.
-      ByteBuffer half = data.duplicate();
-      half.limit(half.position() + half.remaining() / 2);
-      real.write(file, half);
-    } else {
-      real.write(file, data);
+    if (disk.failsNow(Step.WRITE, file)) {
+      real.write(file, SimulatedDisk.half(data));
+      throw disk.failure(Step.WRITE);
     }
-    step(Step.WRITE);
+    real.write(file, data);
   }
 
   @Override
   public void force(Path file) throws IOException {
-    step(Step.FORCE);
-    if (forcesIgnored) {
-      return;
-    }
-    real.force(file);
-    String name = name(file);
-    byte[] bytes = Files.readAllBytes(file);
-    forced.put(name, bytes);
-    if (durable.containsKey(name)) {
-      durable.put(name, bytes);
+    disk.check(Step.FORCE, file);
+    if (!disk.forcesIgnored()) {
+      real.force(file);
+      disk.forced(file);
     }
   }
 
   @Override
   public void replace(Path from, Path to) throws IOException {
-    step(Step.REPLACE);
+    disk.check(Step.REPLACE, to);
     real.replace(from, to);
-    rename(from, to);
+    disk.renamed(from, to);
   }
 
   @Override
   public void moveAside(Path from, Path to) throws IOException {
-    step(Step.MOVE_ASIDE);
+    disk.check(Step.MOVE_ASIDE, from);
     real.moveAside(from, to);
-    rename(from, to);
+    disk.renamed(from, to);
   }
 
   @Override
-  public void forceDirectory(Path dir) throws IOException {
-    step(Step.FORCE_DIRECTORY);
-    real.forceDirectory(dir);
-    Map<String, byte[]> now = new HashMap<>();
-    for (Path file : files()) {
-      now.put(name(file), forced.getOrDefault(name(file), new byte[0]));
-    }
-    durable = now;
-  }
-
-  private void rename(Path from, Path to) {
-    byte[] bytes = forced.remove(name(from));
-    if (bytes == null) {
-      forced.remove(name(to));
-    } else {
-      forced.put(name(to), bytes);
-    }
-  }
-
-  private static String name(Path file) {
-    return file.getFileName().toString();
-  }
-
-  private Iterable<Path> files() throws IOException {
-    try (Stream<Path> files = Files.list(directory)) {
-      return files.filter(Files::isRegularFile).toList();
-    }
+  public void forceDirectory(Path directory) throws IOException {
+    disk.check(Step.FORCE_DIRECTORY, directory);
+    real.forceDirectory(directory);
+    disk.directoryForced();
   }
 }

@@ -4,80 +4,111 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.zip.CRC32;
+import java.util.Set;
 
 /**
- * The daemon's memory across deaths: one file holding the latest committed snapshot of its state
- * (tasks, their progress, queued events, task-id counters), replaced atomically on every commit.
+ * The daemon's memory across deaths: its state as named entries (a task's description, its byte
+ * counts, a queued event...), kept as a base snapshot of every entry plus an append-only log of
+ * what each commit changed, in the manner of Tape's {@code QueueFile} and LevelDB's log. A commit
+ * appends one checksummed record of puts and removals and forces it once; now and then the whole
+ * state is written as a new base (atomically) and the log starts empty.
  *
  * <h2>Guarantees</h2>
  *
  * <table>
  *   <caption>What {@link #read()} returns after each failure</caption>
  *   <tr><th>failure</th><th>next {@link #read()}</th></tr>
- *   <tr><td>a commit fails (throws) while writing or forcing the temp file, or renaming it</td>
- *       <td>the previous snapshot; the temp file is removed</td></tr>
- *   <tr><td>the process dies at any point of a commit</td>
- *       <td>the previous snapshot or the new one, whole, never a mix</td></tr>
- *   <tr><td>the power fails at any point of a commit (unsynced writes lost)</td>
- *       <td>the previous snapshot or, once the commit returned, the new one</td></tr>
- *   <tr><td>the directory sync after the rename fails (where the platform reports it)</td>
- *       <td>the new snapshot; after a power cut, the previous or the new one. The commit throws,
- *       so the failure is reported</td></tr>
- *   <tr><td>the file is damaged (torn by a disk that lied about syncing, truncated, bit rot,
- *       another program): magic, format, length or CRC32 wrong, or a payload the {@link
- *       PayloadCheck} refuses (the daemon's: JSON of the wrong shape, an unknown newer version)</td>
- *       <td>a {@link DamagedException}; the file is first renamed to {@code
- *       journal.dat.corrupt-<time>} (never over an earlier one), so the next commit cannot
- *       destroy the evidence</td></tr>
- *   <tr><td>a damaged file cannot be renamed aside</td>
+ *   <tr><td>a commit fails (throws) while appending or forcing its record</td>
+ *       <td>the previous state: the log is cut back to its last good record (should that fail
+ *       too, the previous state or the new one). The next commit is a compaction, so it also
+ *       carries the failed commit's changes</td></tr>
+ *   <tr><td>a compaction fails while writing or forcing the temp file, or renaming it</td>
+ *       <td>the previous state; the temp file is removed</td></tr>
+ *   <tr><td>a compaction fails at the directory sync or the log reset, after its rename</td>
+ *       <td>the new state (records the new base holds are skipped by sequence); after a power
+ *       cut, the previous or the new one. The commit throws, so the failure is reported</td></tr>
+ *   <tr><td>the process dies or the power fails at any point of a commit</td>
+ *       <td>the previous state or the new one, whole, never a mix; once a commit returned, the new
+ *       one</td></tr>
+ *   <tr><td>the log ends in a torn record (cut short, or failing its CRC32, with no good record
+ *       after it): a commit the process or the power cut off before it returned</td>
+ *       <td>the state before that commit; the tail is cut away and {@link Contents#tornBytes}
+ *       says how much</td></tr>
+ *   <tr><td>any other damage: a bad base (magic, format, length, CRC32), a bad record with good
+ *       ones after it, a sequence gap, a log without its base, a payload of the wrong shape or one
+ *       the {@link PayloadCheck} refuses (the daemon's: JSON of the wrong shape, an unknown newer
+ *       version)</td>
+ *       <td>a {@link DamagedException}; both files are first renamed to {@code
+ *       <name>.corrupt-<time>} (never over an earlier one), so the next commit cannot destroy the
+ *       evidence</td></tr>
+ *   <tr><td>a damaged journal cannot be renamed aside</td>
  *       <td>a {@link DamagedException} saying so; every commit first tries the rename again and
- *       throws rather than overwrite the damaged file</td></tr>
+ *       throws rather than overwrite the damaged files</td></tr>
  * </table>
  *
- * <p>A commit: write the whole file to {@value #TEMP_NAME}, force it to disk, rename it over
- * {@value #FILE_NAME} ("a rename is atomic"), force the directory. {@link #commit} returns only
- * after all four; if it throws before the rename, the previous snapshot is still the journal.
+ * <p>A commit appends its record at the log's known good end and forces the log (and, the first
+ * time, the directory that now names it). A compaction writes every entry to {@value #TEMP_NAME},
+ * forces it, renames it over {@value #FILE_NAME}, forces the directory, then cuts the log to
+ * nothing and forces it: a crash between the rename and the reset leaves records the base already
+ * holds, which the next read skips by their sequence numbers.
  *
- * <h2>On-disk format ({@value #FILE_NAME}, big-endian)</h2>
+ * <p>A compaction runs when the log would outgrow {@value #COMPACTION_FACTOR}× the base (and at
+ * least {@value #COMPACTION_FLOOR} bytes), or after a failed commit. Each compaction writes the
+ * base once per {@value #COMPACTION_FACTOR} bases' worth of log, so the disk sees at most 1.5× the
+ * bytes of the records themselves, holds at most 3× the state, and a restart replays at most 2× the
+ * state.
+ *
+ * <h2>On-disk format (big-endian)</h2>
  *
  * <table>
- *   <caption>Journal file</caption>
+ *   <caption>{@value #FILE_NAME}, the base snapshot</caption>
  *   <tr><th>offset</th><th>size</th><th>field</th></tr>
  *   <tr><td>0</td><td>4</td><td>magic {@code 0x5646544A} ("VFTJ")</td></tr>
- *   <tr><td>4</td><td>4</td><td>format version, {@value #FORMAT_VERSION}</td></tr>
- *   <tr><td>8</td><td>8</td><td>commit sequence number, +1 per commit</td></tr>
+ *   <tr><td>4</td><td>4</td><td>format version, {@value #FORMAT_VERSION} ({@value
+ *       #WHOLE_STATE_VERSION}: a payload of the whole state as one JSON document, still read)</td>
+ *   </tr>
+ *   <tr><td>8</td><td>8</td><td>sequence number of the last commit it holds</td></tr>
  *   <tr><td>16</td><td>4</td><td>payload length N</td></tr>
  *   <tr><td>20</td><td>4</td><td>CRC32 of the payload</td></tr>
- *   <tr><td>24</td><td>N</td><td>payload: the daemon's state as UTF-8 JSON ({@link StateCodec},
- *       which carries its own {@code version})</td></tr>
+ *   <tr><td>24</td><td>N</td><td>payload: entry count E (4), then E times: key length K (2), key
+ *       (K bytes of UTF-8), value length V (4), value (V bytes, the {@link StateCodec}'s JSON)</td>
+ *   </tr>
+ * </table>
+ *
+ * <table>
+ *   <caption>{@value #LOG_NAME}, one record per commit since the base, back to back</caption>
+ *   <tr><th>offset</th><th>size</th><th>field</th></tr>
+ *   <tr><td>0</td><td>4</td><td>payload length N</td></tr>
+ *   <tr><td>4</td><td>4</td><td>CRC32 of the sequence number and the payload (offsets 8 to
+ *       16+N)</td></tr>
+ *   <tr><td>8</td><td>8</td><td>sequence number, one more than the record (or base) before</td>
+ *   </tr>
+ *   <tr><td>16</td><td>N</td><td>payload: change count C (4), then C times: kind (1: 1 put, 2
+ *       removal), key length K (2), key (K bytes), and for a put value length V (4), value</td>
+ *   </tr>
  * </table>
  *
  * <pre>
- *   journal.dat                              the last committed snapshot
- *   journal.tmp                              a commit in progress; removed on open
- *   journal.dat.corrupt-20260101T090000.000Z a damaged journal, moved aside
- *   journal.dat.corrupt-20260101T090000.000Z-2  another one, in the same millisecond
+ *   journal.dat                              the base snapshot
+ *   journal.log                              what each commit since changed
+ *   journal.tmp                              a compaction in progress; removed on open
+ *   journal.dat.corrupt-20260101T090000.000Z a damaged journal, moved aside (with its
+ *   journal.log.corrupt-20260101T090000.000Z   log, under the same name)
  * </pre>
  *
  * <h2>Honest limits</h2>
  *
  * <ul>
- *   <li>Every commit rewrites the whole snapshot, about 1.4 kB a task. Progress alone is
- *       checkpointed at a bounded rate ({@code StateStore}), so a thousand transfers in flight cost
- *       a few hundred kB a second; but every other change (a task made, resumed, finished) still
- *       writes all the tasks, so a burst of changes with thousands of tasks is slow.
  *   <li>Bytes downloaded after the last commit are not counted in it; on restart the daemon trusts
- *       the partial file's length instead, which is right after a process death but not after a
- *       power cut that loses unsynced file data.
- *   <li>One writer: two daemons on one directory would overwrite each other's snapshots.
+ *       the partial file's length up to the journal's count (see {@code DownloadsFolder}).
+ *   <li>The whole state is also kept in memory, for compactions: about 1.4 kB a task.
+ *   <li>One writer: two daemons on one directory would overwrite each other's commits.
  *   <li>A rename is atomic on POSIX file systems; where the file system refuses an atomic move, the
  *       journal falls back to a plain replace and says so in {@link #atomicRenames()}.
  *   <li>Quarantined journals are kept for a person to look at; nothing deletes them.
@@ -85,14 +116,16 @@ import java.util.zip.CRC32;
  */
 public final class Journal {
   public static final String FILE_NAME = "journal.dat";
+  public static final String LOG_NAME = "journal.log";
   static final String TEMP_NAME = "journal.tmp";
   static final String QUARANTINE_PREFIX = FILE_NAME + ".corrupt-";
+  static final String LOG_QUARANTINE_PREFIX = LOG_NAME + ".corrupt-";
   static final int MAGIC = 0x5646544A;
-  static final int FORMAT_VERSION = 1;
+  static final int FORMAT_VERSION = 2;
+  static final int WHOLE_STATE_VERSION = 1;
   static final int HEADER_LENGTH = 24;
-
-  private static final DateTimeFormatter QUARANTINE_STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+  static final int COMPACTION_FACTOR = 2;
+  static final int COMPACTION_FLOOR = 64 * 1024;
 
   /** How bytes reach a file: replaceable so tests can break a write mid-way. */
   @FunctionalInterface
@@ -100,14 +133,26 @@ public final class Journal {
     void write(FileChannel channel, ByteBuffer data) throws IOException;
   }
 
-  /** Decides whether a payload with a good checksum is one its reader can use. */
+  /** Decides whether entries with good checksums are ones their reader can use. */
   @FunctionalInterface
   interface PayloadCheck {
     /**
+     * @throws IOException saying what is wrong with them
+     */
+    void check(Map<String, byte[]> entries) throws IOException;
+  }
+
+  /** Turns a base of format {@value #WHOLE_STATE_VERSION} (one JSON document) into entries. */
+  @FunctionalInterface
+  interface WholeStateReader {
+    /**
      * @throws IOException saying what is wrong with it
      */
-    void check(byte[] payload) throws IOException;
+    Map<String, byte[]> entries(byte[] payload) throws IOException;
   }
+
+  /** What the journal holds: every entry as of the last commit that reached the disk. */
+  public record Contents(Map<String, byte[]> entries, int tornBytes) {}
 
   /** A journal that exists but cannot be used; it has been moved aside unless the message says. */
   public static final class DamagedException extends IOException {
@@ -118,7 +163,7 @@ public final class Journal {
       this.keptAt = keptAt;
     }
 
-    /** Where the damaged bytes are now: the quarantine file, or the journal if the move failed. */
+    /** Where the damaged base is now (or the log, without one): quarantined, or still in place. */
     public Path keptAt() {
       return keptAt;
     }
@@ -126,19 +171,29 @@ public final class Journal {
 
   private final Path directory;
   private final JournalDisk disk;
-  private final Clock clock;
+  private final JournalQuarantine quarantine;
   private final PayloadCheck check;
+  private final WholeStateReader wholeState;
 
-  /** Guarded by {@code this}. */
+  /** Every entry as committed; guarded by {@code this}. */
+  private final Map<String, byte[]> entries = new LinkedHashMap<>();
+
+  /** Guarded by {@code this}: the last commit read or written. */
   private long sequence;
+
+  /** Guarded by {@code this}: the base's size, 0 when there is none of the current format. */
+  private long baseLength;
+
+  /** Guarded by {@code this}: where the log's good records end. */
+  private long logLength;
+
+  /** Guarded by {@code this}: the next commit writes a whole base (a failed or unsafe log). */
+  private boolean compactNext = true;
 
   /** Guarded by {@code this}. */
   private boolean atomicRenames = true;
 
-  /** A damaged journal still sits at {@link #file()}; guarded by {@code this}. */
-  private boolean evidenceInPlace;
-
-  /** The daemon's journal in {@code directory}: payloads are checked as {@link StateCodec}'s. */
+  /** The daemon's journal in {@code directory}: entries are checked as {@link StateCodec}'s. */
   public Journal(Path directory) throws IOException {
     this(directory, JournalDisk.real(), Clock.systemUTC(), StateCodec::check);
   }
@@ -150,15 +205,26 @@ public final class Journal {
 
   /** For testing: every persistence step goes through {@code disk}, which may fail any of them. */
   Journal(Path directory, JournalDisk disk, Clock clock, PayloadCheck check) throws IOException {
+    this(directory, disk, clock, check, StateCodec::entriesOfWholeState);
+  }
+
+  Journal(
+      Path directory,
+      JournalDisk disk,
+      Clock clock,
+      PayloadCheck check,
+      WholeStateReader wholeState)
+      throws IOException {
     this.directory = directory;
     this.disk = disk;
-    this.clock = clock;
+    this.quarantine = new JournalQuarantine(directory, disk, clock);
     this.check = check;
+    this.wholeState = wholeState;
     Files.createDirectories(directory);
     try {
       disk.delete(directory.resolve(TEMP_NAME));
     } catch (IOException e) {
-      // A leftover temp file is harmless: the next commit truncates it.
+      // A leftover temp file is harmless: the next compaction truncates it.
     }
   }
 
@@ -166,125 +232,110 @@ public final class Journal {
     return directory.resolve(FILE_NAME);
   }
 
+  public Path log() {
+    return directory.resolve(LOG_NAME);
+  }
+
   /**
-   * The last committed payload, or empty when nothing was ever committed.
+   * The entries of the last commit, or empty when nothing was ever committed. A torn last record is
+   * cut away from the log first.
    *
    * @throws DamagedException when the journal exists but is damaged or cannot be read; it has been
    *     moved aside unless the message says it could not be
    */
-  public synchronized Optional<byte[]> read() throws IOException {
-    Path file = file();
-    if (!disk.exists(file)) {
+  public synchronized Optional<Contents> read() throws IOException {
+    if (!disk.exists(file()) && !disk.exists(log())) {
       return Optional.empty();
     }
-    byte[] all;
-    byte[] payload;
+    JournalReader.Loaded loaded;
     try {
-      all = readAll(file);
-      payload = validate(all);
-      check.check(payload);
-    } catch (IOException damage) {
-      throw quarantine(damage);
-    }
-    sequence = Math.max(sequence, ByteBuffer.wrap(all).getLong(8));
-    return Optional.of(payload);
-  }
-
-  private byte[] readAll(Path file) throws IOException {
-    try {
-      return disk.read(file);
-    } catch (IOException e) {
-      // Unreadable bytes are kept like damaged ones: a transient failure must not lead the next
-      // commit to overwrite a good journal.
-      throw new IOException("journal could not be read: " + e.getMessage(), e);
-    }
-  }
-
-  /** The payload of a whole journal file, or why the file is not one. */
-  private static byte[] validate(byte[] all) throws IOException {
-    if (all.length < HEADER_LENGTH) {
-      throw new IOException("journal too short: " + all.length + " bytes");
-    }
-    ByteBuffer buffer = ByteBuffer.wrap(all);
-    int magic = buffer.getInt();
-    int version = buffer.getInt();
-    buffer.getLong();
-    int length = buffer.getInt();
-    int crc = buffer.getInt();
-    if (magic != MAGIC) {
-      throw new IOException("not a journal: magic " + Integer.toHexString(magic));
-    }
-    if (version != FORMAT_VERSION) {
-      throw new IOException(
-          "journal format "
-              + version
-              + " is not supported (this daemon reads "
-              + FORMAT_VERSION
-              + ")");
-    }
-    if (length < 0 || length != all.length - HEADER_LENGTH) {
-      throw new IOException("journal length " + length + " does not match the file");
-    }
-    byte[] payload = new byte[length];
-    buffer.get(payload);
-    if (crc32(payload) != crc) {
-      throw new IOException("journal checksum mismatch");
-    }
-    return payload;
-  }
-
-  private DamagedException quarantine(IOException damage) {
-    Path keptAt;
-    try {
-      keptAt = moveAside();
-    } catch (IOException moveFailed) {
-      evidenceInPlace = true;
-      DamagedException e =
-          new DamagedException(
-              damage.getMessage()
-                  + "; could not be moved aside ("
-                  + moveFailed.getMessage()
-                  + "), so it is not overwritten",
-              file(),
-              damage);
-      e.addSuppressed(moveFailed);
-      return e;
-    }
-    evidenceInPlace = false;
-    String durability = "";
-    try {
-      disk.forceDirectory(directory);
-    } catch (IOException e) {
-      durability = " (the rename is not yet forced to disk: " + e.getMessage() + ")";
-    }
-    return new DamagedException(
-        damage.getMessage() + "; kept as " + keptAt.getFileName() + durability, keptAt, damage);
-  }
-
-  /** Renames the journal to the first free quarantine name; an earlier one is never replaced. */
-  private Path moveAside() throws IOException {
-    String stem = QUARANTINE_PREFIX + QUARANTINE_STAMP.format(clock.instant());
-    for (int attempt = 1; ; attempt++) {
-      Path target = directory.resolve(attempt == 1 ? stem : stem + "-" + attempt);
-      try {
-        disk.moveAside(file(), target);
-        return target;
-      } catch (FileAlreadyExistsException taken) {
-        // Another damaged journal was moved aside in the same millisecond; try the next name.
+      loaded = new JournalReader(disk, wholeState).load(file(), log());
+      if (loaded == null) {
+        return Optional.empty();
       }
+      check.check(loaded.entries());
+    } catch (IOException damage) {
+      entries.clear();
+      compactNext = true;
+      throw quarantine.report(damage);
+    }
+    entries.clear();
+    entries.putAll(loaded.entries());
+    sequence = Math.max(sequence, loaded.sequence());
+    baseLength = loaded.currentFormat() ? loaded.baseLength() : 0;
+    logLength = loaded.goodLogLength();
+    compactNext = !loaded.currentFormat();
+    if (loaded.tornBytes() > 0) {
+      cutTornTail();
+    }
+    return Optional.of(new Contents(Map.copyOf(entries), loaded.tornBytes()));
+  }
+
+  private void cutTornTail() {
+    try {
+      disk.truncate(log(), logLength);
+      disk.force(log());
+    } catch (IOException e) {
+      // The next commit writes a whole base and resets the log instead of appending after it.
+      compactNext = true;
     }
   }
 
-  /** Replaces the journal with {@code payload}, atomically and durably. */
-  public synchronized void commit(byte[] payload) throws IOException {
-    if (evidenceInPlace && disk.exists(file())) {
-      // Its rename is forced with this commit's own, below.
-      moveAside();
+  /**
+   * Makes {@code puts} and {@code removals} the journal's state, durably: one record appended to
+   * the log, or a new base when the log is due for compaction. The changes count as made even if
+   * this throws: the next commit then writes a whole base that holds them.
+   */
+  public synchronized void commit(Map<String, byte[]> puts, Set<String> removals)
+      throws IOException {
+    entries.putAll(puts);
+    removals.forEach(entries::remove);
+    if (quarantine.moveAsideIfInPlace()) {
+      compactNext = true;
     }
-    evidenceInPlace = false;
+    byte[] changes = JournalFormat.changes(puts, removals);
+    long limit = Math.max((long) COMPACTION_FACTOR * baseLength, COMPACTION_FLOOR);
+    boolean compact =
+        compactNext
+            || baseLength == 0
+            || logLength + JournalFormat.RECORD_HEADER + changes.length > limit;
+    compactNext = true;
+    if (compact) {
+      compact(sequence + 1);
+    } else {
+      append(sequence + 1, changes);
+    }
+    compactNext = false;
+    sequence++;
+  }
+
+  private void append(long next, byte[] changes) throws IOException {
+    ByteBuffer record = JournalFormat.record(next, changes);
+    int length = record.remaining();
+    boolean created = !disk.exists(log());
+    try {
+      disk.append(log(), logLength, record);
+      disk.force(log());
+      if (created) {
+        disk.forceDirectory(directory);
+      }
+    } catch (IOException e) {
+      try {
+        disk.truncate(log(), logLength);
+        disk.force(log());
+      } catch (IOException cutFailed) {
+        e.addSuppressed(cutFailed);
+      }
+      throw e;
+    }
+    logLength += length;
+  }
+
+  private void compact(long next) throws IOException {
+    byte[] payload = JournalFormat.snapshot(entries);
     ByteBuffer data = ByteBuffer.allocate(HEADER_LENGTH + payload.length);
-    data.putInt(MAGIC).putInt(FORMAT_VERSION).putLong(sequence + 1);
-    data.putInt(payload.length).putInt(crc32(payload)).put(payload).flip();
+    data.putInt(MAGIC).putInt(FORMAT_VERSION).putLong(next).putInt(payload.length);
+    data.putInt(JournalFormat.crc32(payload, 0, payload.length)).put(payload).flip();
     Path temp = directory.resolve(TEMP_NAME);
     try {
       disk.write(temp, data);
@@ -298,8 +349,13 @@ public final class Journal {
       }
       throw e;
     }
-    sequence++;
+    baseLength = HEADER_LENGTH + payload.length;
     disk.forceDirectory(directory);
+    if (disk.exists(log())) {
+      disk.truncate(log(), 0);
+      disk.force(log());
+    }
+    logLength = 0;
   }
 
   private void replace(Path temp) throws IOException {
@@ -318,11 +374,5 @@ public final class Journal {
 
   public synchronized boolean atomicRenames() {
     return atomicRenames;
-  }
-
-  private static int crc32(byte[] payload) {
-    CRC32 crc = new CRC32();
-    crc.update(payload);
-    return (int) crc.getValue();
   }
 }

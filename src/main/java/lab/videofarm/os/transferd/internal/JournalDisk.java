@@ -21,6 +21,16 @@ interface JournalDisk {
   /** Creates or truncates {@code file} and writes all of {@code data}; not forced. */
   void write(Path file, ByteBuffer data) throws IOException;
 
+  /**
+   * Writes all of {@code data} into {@code file} at {@code position}, creating the file if it does
+   * not exist; not forced. The log's appends: the journal passes the end it knows is good, so bytes
+   * after it (a torn record) are overwritten rather than appended to.
+   */
+  void append(Path file, long position, ByteBuffer data) throws IOException;
+
+  /** Cuts {@code file} to {@code size} bytes; not forced. */
+  void truncate(Path file, long size) throws IOException;
+
   /** Forces the contents of {@code file} to the device. */
   void force(Path file) throws IOException;
 
@@ -85,6 +95,22 @@ interface JournalDisk {
               StandardOpenOption.TRUNCATE_EXISTING,
               StandardOpenOption.WRITE)) {
         writer.write(channel, data);
+      }
+    }
+
+    @Override
+    public void append(Path file, long position, ByteBuffer data) throws IOException {
+      try (FileChannel channel =
+          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        channel.position(position);
+        writer.write(channel, data);
+      }
+    }
+
+    @Override
+    public void truncate(Path file, long size) throws IOException {
+      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        channel.truncate(size);
       }
     }
 

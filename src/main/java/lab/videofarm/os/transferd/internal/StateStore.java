@@ -3,10 +3,14 @@ package lab.videofarm.os.transferd.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import lab.videofarm.os.timeline.TimelineEvent.Severity;
 import lab.videofarm.os.transferd.TaskState;
 
@@ -14,17 +18,21 @@ import lab.videofarm.os.transferd.TaskState;
  * Saves the daemon's state to its {@link Journal} and reads it back on start.
  *
  * <p>Under the daemon's lock a change is only marked ({@link #changed}); {@link #flush}, called
- * after the lock is released, encodes the state (briefly under the lock) and forces it to disk
- * outside it, so no thread waits on the disk while it holds the lock. Snapshots are numbered as
- * they are encoded and written under a lock of their own, always the newest one: a later state is
- * never overwritten by an earlier one. A flush returns once the caller's own changes are on disk,
- * whichever thread wrote them; a thread that changed nothing does not wait.
+ * after the lock is released, encodes the state as entries ({@link StateEntries}, briefly under the
+ * lock) and writes the ones that changed outside it, so no thread waits on the disk while it holds
+ * the lock. What changed is found by comparing each entry's bytes with the last encoded, not from
+ * marks by the code that changed it: a change can never be forgotten by a caller, and the cost (the
+ * state encoded once per commit, as before entries existed) is CPU, not disk. Snapshots are
+ * numbered as they are encoded; their changes pile up until a writer takes them all, under a lock
+ * of its own, so a later state is never overwritten by an earlier one. A flush returns once the
+ * caller's own changes are on disk, whichever thread wrote them; a thread that changed nothing does
+ * not wait.
  *
  * <p>Progress alone ({@link #progressed}) is checkpointed, not written on every report: at most
  * once every {@link #PROGRESS_INTERVAL}, and no oftener than keeps such checkpoints under {@value
- * #PROGRESS_BYTES_PER_SECOND} journal bytes a second, so a thousand transfers in flight cost a
- * bounded number of writes. Until then the journal's byte counts lag behind, which costs nothing:
- * on restart a download continues from its partial file's length (see {@link Journal}). Any other
+ * #PROGRESS_BYTES_PER_SECOND} journal bytes a second, judged by the bytes the last one wrote (a few
+ * tens a moving task). Until then the journal's byte counts lag behind, which costs nothing: on
+ * restart a download continues from its partial file's length (see {@link Journal}). Any other
  * change carries the newest counts along with it.
  */
 final class StateStore {
@@ -35,10 +43,11 @@ final class StateStore {
       AppStates apps,
       Path downloads) {}
 
-  private record Snapshot(long sequence, byte[] payload) {}
-
   static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
   static final long PROGRESS_BYTES_PER_SECOND = 256 * 1024;
+
+  /** A record's bytes per change besides its key and value: kind, key and value lengths. */
+  private static final int CHANGE_OVERHEAD = 7;
 
   private final Journal journal;
   private final Object lock;
@@ -47,12 +56,24 @@ final class StateStore {
   private final Object writeLock = new Object();
 
   /** Guarded by {@link #lock}. */
+  private final StateEntries entries = new StateEntries();
+
+  /** Guarded by {@link #lock}: the entries of the last snapshot taken. */
+  private Map<String, byte[]> encodedEntries = Map.of();
+
+  /** Guarded by {@link #lock}: changes taken in snapshots and not yet handed to the journal. */
+  private final Map<String, byte[]> puts = new LinkedHashMap<>();
+
+  /** Guarded by {@link #lock}. */
+  private final Set<String> removals = new LinkedHashSet<>();
+
+  /** Guarded by {@link #lock}. */
   private boolean dirty;
 
   /** Guarded by {@link #lock}: no snapshot is taken after the daemon closed. */
   private boolean sealed;
 
-  /** Guarded by {@link #lock}. */
+  /** Guarded by {@link #lock}: the number of the last snapshot taken. */
   private long encoded;
 
   /** Guarded by {@link #lock}: progress was made that no snapshot holds yet. */
@@ -61,11 +82,8 @@ final class StateStore {
   /** Guarded by {@link #lock}: when the last snapshot was taken ({@link System#nanoTime}). */
   private long lastSnapshotNanos;
 
-  /** Guarded by {@link #lock}: the size of the last snapshot taken. */
-  private int lastSnapshotBytes;
-
-  /** Guarded by {@link #lock}: the newest snapshot taken, written or not. */
-  private Snapshot latest;
+  /** Guarded by {@link #lock}: the bytes the last snapshot's changes take in a record. */
+  private long lastSnapshotBytes;
 
   /** Guarded by {@link #writeLock}: the newest snapshot on disk (or that failed to get there). */
   private long durable;
@@ -139,16 +157,23 @@ final class StateStore {
       if (durable >= need) {
         return;
       }
-      Snapshot newest;
+      Map<String, byte[]> toPut;
+      Set<String> toRemove;
       synchronized (lock) {
-        newest = latest;
+        if (encoded <= durable) {
+          return;
+        }
+        durable = encoded;
+        toPut = new LinkedHashMap<>(puts);
+        toRemove = new LinkedHashSet<>(removals);
+        puts.clear();
+        removals.clear();
       }
-      if (newest == null || newest.sequence() <= durable) {
+      if (toPut.isEmpty() && toRemove.isEmpty()) {
         return;
       }
-      durable = newest.sequence();
       try {
-        journal.commit(newest.payload());
+        journal.commit(toPut, toRemove);
       } catch (IOException | RuntimeException e) {
         log.daemon("journal write failed", DaemonLog.describe(e), Severity.ERROR);
       }
@@ -162,23 +187,42 @@ final class StateStore {
     dirty = false;
     progressBehind = false;
     try {
-      byte[] payload =
-          StateCodec.encode(
-              sources.sessions(),
-              sources.nextTaskIds(),
-              sources.apps().relaunchCounts(),
-              sources.downloads());
-      latest = new Snapshot(++encoded, payload);
+      Map<String, byte[]> now =
+          entries.encode(
+              sources.sessions(), sources.nextTaskIds(), sources.apps().relaunchCounts());
+      lastSnapshotBytes = collectChanges(now);
+      encodedEntries = now;
+      encoded++;
       lastSnapshotNanos = System.nanoTime();
-      lastSnapshotBytes = payload.length;
     } catch (IOException | RuntimeException e) {
       log.daemon("journal write failed", DaemonLog.describe(e), Severity.ERROR);
     }
   }
 
+  /** Adds what differs between {@code now} and the last snapshot to the pending changes. */
+  private long collectChanges(Map<String, byte[]> now) {
+    long bytes = 0;
+    for (Map.Entry<String, byte[]> entry : now.entrySet()) {
+      byte[] before = encodedEntries.get(entry.getKey());
+      if (before == null || !Arrays.equals(before, entry.getValue())) {
+        puts.put(entry.getKey(), entry.getValue());
+        removals.remove(entry.getKey());
+        bytes += CHANGE_OVERHEAD + entry.getKey().length() + entry.getValue().length;
+      }
+    }
+    for (String key : encodedEntries.keySet()) {
+      if (!now.containsKey(key)) {
+        puts.remove(key);
+        removals.add(key);
+        bytes += CHANGE_OVERHEAD + key.length();
+      }
+    }
+    return bytes;
+  }
+
   /** The state the last daemon saved, or empty: nothing saved, or the journal is damaged. */
   private Optional<StateCodec.Restored> read() {
-    Optional<byte[]> saved;
+    Optional<Journal.Contents> saved;
     try {
       saved = journal.read();
     } catch (IOException e) {
@@ -188,8 +232,17 @@ final class StateStore {
     if (saved.isEmpty()) {
       return Optional.empty();
     }
+    Journal.Contents contents = saved.get();
+    if (contents.tornBytes() > 0) {
+      log.daemon(
+          "journal tail dropped",
+          contents.tornBytes() + " bytes of a last commit that never completed");
+    }
     try {
-      return Optional.of(StateCodec.decode(saved.get(), sources.downloads()));
+      StateCodec.Restored restored = StateCodec.decode(contents.entries(), sources.downloads());
+      entries.adopt(restored);
+      encodedEntries = contents.entries();
+      return Optional.of(restored);
     } catch (IllegalStateException e) {
       unreadable(e);
       return Optional.empty();

@@ -27,12 +27,12 @@
  * </ol>
  *
  * <p><b>Across deaths.</b> {@code StateStore} writes the state to the {@link
- * lab.videofarm.os.transferd.internal.Journal} after the lock is released ({@code StateCodec}: what
- * goes in it) and restores it on start. {@code DownloadsFolder} owns the partial files: it hands
- * them to resume data, expires unused resume data, and removes orphans on start. {@code
- * DownloadWriter} writes a download's file and makes it durable in steps as it arrives; the journal
- * and resume data count only durable bytes, so a power cut never leaves them claiming more than the
- * disk kept.
+ * lab.videofarm.os.transferd.internal.Journal} after the lock is released, only the entries that
+ * changed ({@code StateEntries}, {@code StateCodec}: what goes in it), and restores it on start.
+ * {@code DownloadsFolder} owns the partial files: it hands them to resume data, expires unused
+ * resume data, and removes orphans on start. {@code DownloadWriter} writes a download's file and
+ * makes it durable in steps as it arrives; the journal and resume data count only durable bytes, so
+ * a power cut never leaves them claiming more than the disk kept.
  *
  * <p><b>Smaller parts.</b> {@code Attempt}: one exchange, stoppable from any thread; {@code
  * HostConnections}: a session's httpMaximumConnectionsPerHost, which tasks wait for before their

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import lab.videofarm.os.clock.ManualClock;
 import lab.videofarm.os.net.NetworkConditioner;
@@ -61,18 +63,53 @@ class DaemonCoreDamagedJournalTest {
   @Test
   void aJournalWithAGoodChecksumButTheWrongShapeIsReportedNotRestoredWithDefaults()
       throws Exception {
-    byte[] wrongShape =
-        "{\"version\": 1, \"nextTaskIds\": [], \"relaunchCounts\": {}, \"sessions\": \"all of them\"}"
-            .getBytes(StandardCharsets.UTF_8);
-    new Journal(directory, JournalDisk.real(), Clock.systemUTC(), payload -> {}).commit(wrongShape);
+    Map<String, byte[]> wrongShape =
+        Map.of(
+            "state",
+            utf8("{\"version\": 2, \"nextTaskIds\": [], \"relaunchCounts\": {}}"),
+            "s1",
+            utf8("{\"alias\": 1, \"spec\": \"all of them\"}"));
+    new Journal(directory, JournalDisk.real(), Clock.systemUTC(), entries -> {})
+        .commit(wrongShape, Set.of());
 
     startAndCreateATask();
 
-    assertThat(report()).contains("sessions is not an array");
+    assertThat(report()).contains("spec is not an object");
     assertThat(timeline.events())
         .extracting(TimelineEvent::what)
         .doesNotContain("journal restored");
     assertThat(quarantined()).hasSize(1);
+  }
+
+  @Test
+  void aLogDamagedBeforeItsLastRecordIsReportedAndKeptWithItsBase() throws Exception {
+    startAndCreateATask();
+    startAndCreateATask();
+    Path log = directory.resolve(Journal.LOG_NAME);
+    byte[] damaged = Files.readAllBytes(log);
+    damaged[JournalFormat.RECORD_HEADER] ^= 0x5A;
+    Files.write(log, damaged);
+    int seen = timeline.events().size();
+
+    DaemonCore daemon = new DaemonCore(directory, network, clock, timeline, new Journal(directory));
+
+    assertThat(daemon.allTasks()).isEmpty();
+    daemon.close();
+    assertThat(report(seen)).contains("a damaged record at offset 0 with a good one after it");
+    assertThat(quarantined()).hasSize(1);
+    try (Stream<Path> files = Files.list(directory)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .anySatisfy(name -> assertThat(name).startsWith(Journal.LOG_QUARANTINE_PREFIX));
+    }
+  }
+
+  private String report(int after) {
+    return timeline.events().subList(after, timeline.events().size()).stream()
+        .filter(e -> e.what().equals("journal unreadable"))
+        .filter(e -> e.severity() == TimelineEvent.Severity.ERROR)
+        .map(TimelineEvent::detail)
+        .findFirst()
+        .orElseThrow();
   }
 
   private void startAndCreateATask() throws Exception {
@@ -90,6 +127,10 @@ class DaemonCoreDamagedJournalTest {
     } finally {
       daemon.close();
     }
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private String report() {

@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +19,7 @@ import lab.videofarm.os.clock.ManualClock;
 import lab.videofarm.os.net.NetworkConditioner;
 import lab.videofarm.os.timeline.Timeline;
 import lab.videofarm.os.timeline.TimelineEvent;
+import lab.videofarm.os.timeline.TimelineEvent.Severity;
 import lab.videofarm.os.transferd.DaemonConnection;
 import lab.videofarm.os.transferd.RequestInfo;
 import lab.videofarm.os.transferd.SessionSpec;
@@ -133,6 +137,30 @@ class DaemonCoreJournalTest {
         .containsExactly("earlier", "later");
     second.close();
     first.close();
+  }
+
+  @Test
+  void aLastCommitCutShortIsDroppedWithANoteAndTheStateBeforeItRestored() throws Exception {
+    DaemonCore first = new DaemonCore(directory, network, clock, timeline, new Journal(directory));
+    first.connect(spec, event -> {}).createTask(task("kept"));
+    first.close();
+    Path log = directory.resolve(Journal.LOG_NAME);
+    long kept = Files.size(log);
+    DaemonCore second = new DaemonCore(directory, network, clock, timeline, new Journal(directory));
+    second.connect(spec, event -> {}).createTask(task("cut short"));
+    second.close();
+    try (FileChannel channel = FileChannel.open(log, StandardOpenOption.WRITE)) {
+      channel.truncate(kept + 5);
+    }
+    int seen = timeline.events().size();
+
+    DaemonCore third = new DaemonCore(directory, network, clock, timeline, new Journal(directory));
+
+    assertThat(third.allTasks()).extracting(TaskSnapshot::taskDescription).containsExactly("kept");
+    List<TimelineEvent> events = timeline.events().subList(seen, timeline.events().size());
+    assertThat(events).extracting(TimelineEvent::what).contains("journal tail dropped");
+    assertThat(events).extracting(TimelineEvent::severity).containsOnly(Severity.INFO);
+    third.close();
   }
 
   volatile boolean stall;
