@@ -2,7 +2,6 @@ package lab.videofarm.bench;
 
 import java.awt.Component;
 import java.awt.Container;
-import java.awt.Point;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.JComponent;
 import javax.swing.JScrollPane;
 import javax.swing.JTabbedPane;
-import javax.swing.JViewport;
 import javax.swing.RepaintManager;
 import javax.swing.SwingUtilities;
 import lab.videofarm.testing.SampleVideos;
@@ -23,6 +21,7 @@ import lab.videofarm.ui.Appearance;
 import lab.videofarm.ui.LabRuntime;
 import lab.videofarm.ui.LabWindow;
 import lab.videofarm.ui.MemoryPreferences;
+import lab.videofarm.ui.PaintCounter;
 import lab.videofarm.ui.WindowPrefs;
 
 /**
@@ -119,28 +118,13 @@ public final class RepaintBench {
           for (String name : VIEWS) {
             paints.watch(name, (JComponent) find(window, name));
           }
-          countBlits("timeline", ancestorScrollPane(window.timeline().table()).getViewport());
+          paints.watchScrolls(
+              "timeline", ancestorScrollPane(window.timeline().table()).getViewport());
         });
   }
 
   private void throttle() {
     window.runtime().server().faults().throttleBytesPerSecond(THROTTLE);
-  }
-
-  /**
-   * A viewport in blit mode paints a scroll at once, outside the dirty regions: each move of its
-   * view is counted as a paint. In the other modes a scroll is a dirty region like any other.
-   */
-  private void countBlits(String name, JViewport viewport) {
-    AtomicReference<Point> last = new AtomicReference<>(viewport.getViewPosition());
-    viewport.addChangeListener(
-        event -> {
-          Point now = viewport.getViewPosition();
-          if (!now.equals(last.getAndSet(now))
-              && viewport.getScrollMode() == JViewport.BLIT_SCROLL_MODE) {
-            paints.scrolled(name);
-          }
-        });
   }
 
   /** Puts the app's Transfers tab on screen, where its progress bars are; null until it exists. */

@@ -2,6 +2,7 @@ package lab.videofarm.ui.timeline;
 
 import com.formdev.flatlaf.FlatClientProperties;
 import java.awt.BorderLayout;
+import java.awt.Dimension;
 import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.JToggleButton;
 import javax.swing.JToolBar;
+import javax.swing.JViewport;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.event.DocumentEvent;
@@ -40,9 +42,9 @@ public final class TimelinePanel extends JPanel {
   private final TimelineTableModel model = new TimelineTableModel();
   private final JTable table = new JTable(model);
   private final JComboBox<Object> layer = new JComboBox<>();
-  private final JTextField search = new JTextField(18);
+  private final JTextField search = new FixedWidthField(18);
   private final JToggleButton follow = new JToggleButton("Follow", true);
-  private final JLabel count = new JLabel();
+  private final JLabel count = new WideningLabel();
   private final JLabel source = new JLabel();
   private final JButton live = new JButton("Back to live");
   private final List<TimelineEvent> liveEvents = new ArrayList<>();
@@ -54,7 +56,11 @@ public final class TimelinePanel extends JPanel {
     setName("timeline");
     model.reset(liveEvents);
     add(toolbar(), BorderLayout.NORTH);
-    add(new JScrollPane(table), BorderLayout.CENTER);
+    JScrollPane scroll = new JScrollPane(table);
+    // Following the end scrolls with every batch: a blit would paint at once, outside the frame
+    // the rest of the window paints in; a plain repaint of the few visible rows waits for it.
+    scroll.getViewport().setScrollMode(JViewport.SIMPLE_SCROLL_MODE);
+    add(scroll, BorderLayout.CENTER);
     configureTable();
     showCount();
   }
@@ -277,6 +283,44 @@ public final class TimelinePanel extends JPanel {
   /** The table, for tests and for the window's key bindings. */
   public JTable table() {
     return table;
+  }
+
+  /**
+   * A text field as wide as its columns, never a share of the bar's spare width: the count grows
+   * with every batch, and a field resized each time would be painted twice a frame (a text field
+   * repaints itself again when it is first painted at a new width).
+   */
+  private static final class FixedWidthField extends JTextField {
+    FixedWidthField(int columns) {
+      super(columns);
+    }
+
+    @Override
+    public Dimension getMaximumSize() {
+      return getPreferredSize();
+    }
+  }
+
+  /**
+   * A label that keeps the widest size its text ever needed, so a count that changes every frame
+   * lays the bar out again only when it gains a digit.
+   */
+  private static final class WideningLabel extends JLabel {
+    private int widest;
+
+    @Override
+    public Dimension getPreferredSize() {
+      Dimension size = super.getPreferredSize();
+      widest = Math.max(widest, size.width);
+      return new Dimension(widest, size.height);
+    }
+
+    @Override
+    public void updateUI() {
+      super.updateUI();
+      // A new font (presentation mode) measures afresh.
+      widest = 0;
+    }
   }
 
   private final class FilterOnEdit implements DocumentListener {

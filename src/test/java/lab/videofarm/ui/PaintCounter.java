@@ -1,12 +1,14 @@
-package lab.videofarm.bench;
+package lab.videofarm.ui;
 
 import java.awt.Component;
+import java.awt.Point;
 import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.swing.JComponent;
+import javax.swing.JViewport;
 import javax.swing.RepaintManager;
 import javax.swing.SwingUtilities;
 
@@ -16,7 +18,7 @@ import javax.swing.SwingUtilities;
  * them, which views they cover. A view counts once per paint however many of its parts were dirty.
  * Install it on the Swing thread before the window is shown.
  */
-final class PaintCounter extends RepaintManager {
+public final class PaintCounter extends RepaintManager {
   private record Dirty(JComponent component, Rectangle area) {}
 
   private final Map<String, JComponent> views = new LinkedHashMap<>();
@@ -26,22 +28,37 @@ final class PaintCounter extends RepaintManager {
   private long paintNanos;
 
   /** Counts paints of {@code view} under {@code name}. Swing thread. */
-  synchronized void watch(String name, JComponent view) {
+  public synchronized void watch(String name, JComponent view) {
     views.put(name, view);
     paints.put(name, 0L);
   }
 
   /**
-   * A scroll of {@code name}'s viewport: Swing paints it at once (a blit and the uncovered strip),
-   * outside the dirty regions. It counts as a paint of the view and of the window.
+   * Also counts the scrolls of {@code viewport} as paints of {@code name} and of the window while
+   * it is in blit mode: Swing then paints a scroll at once (a blit and the uncovered strip),
+   * outside the dirty regions. In the other modes a scroll is a dirty region like any other. Swing
+   * thread.
    */
-  synchronized void scrolled(String name) {
+  public void watchScrolls(String name, JViewport viewport) {
+    Point[] last = {viewport.getViewPosition()};
+    viewport.addChangeListener(
+        event -> {
+          Point now = viewport.getViewPosition();
+          boolean moved = !now.equals(last[0]);
+          last[0] = now;
+          if (moved && viewport.getScrollMode() == JViewport.BLIT_SCROLL_MODE) {
+            scrolled(name);
+          }
+        });
+  }
+
+  private synchronized void scrolled(String name) {
     windowPaints++;
     paints.merge(name, 1L, Long::sum);
   }
 
   /** Paints so far: the window's, then each view's, by name. */
-  synchronized Map<String, Long> paints() {
+  public synchronized Map<String, Long> paints() {
     Map<String, Long> all = new LinkedHashMap<>();
     all.put("window", windowPaints);
     all.putAll(paints);
@@ -49,7 +66,7 @@ final class PaintCounter extends RepaintManager {
   }
 
   /** Nanoseconds spent painting so far. */
-  synchronized long paintNanos() {
+  public synchronized long paintNanos() {
     return paintNanos;
   }
 
