@@ -3,6 +3,8 @@ package lab.videofarm.ui.timeline;
 import com.formdev.flatlaf.FlatClientProperties;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
+import java.awt.Font;
+import java.awt.Insets;
 import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,7 @@ import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
+import javax.swing.table.TableColumn;
 import javax.swing.table.TableColumnModel;
 import lab.videofarm.os.timeline.Layer;
 import lab.videofarm.os.timeline.TimelineEvent;
@@ -37,6 +40,20 @@ import lab.videofarm.ui.SceneView;
  */
 public final class TimelinePanel extends JPanel {
   private static final String ALL_LAYERS = "All layers";
+
+  /**
+   * The longest "What" of the rows a download fills the timeline with (its progress: the daemon's
+   * "downloading", the delegate's "didWriteData", the app's notification), with a video id and
+   * sizes of a few MB.
+   */
+  static final String TYPICAL_WHAT = "VideoDownloadProgressed  qbjmev9rgk 2097152/12582912 bytes";
+
+  /** The widest value of each fixed column, or its header where that is wider. */
+  private static final String[] WIDEST = {
+    "00:00:00.000", "Launch", "NOTIFICATION", "background", "00000"
+  };
+
+  private static final int CELL_PADDING = 14;
 
   private final SceneView scene;
   private final TimelineTableModel model = new TimelineTableModel();
@@ -124,19 +141,47 @@ public final class TimelinePanel extends JPanel {
             });
   }
 
-  /** Widths in characters, so that they still fit after presentation mode enlarged the font. */
+  /**
+   * The fixed columns as wide as their widest value (or their header), measured in the table's
+   * font, so they still fit after presentation mode enlarged it; "What" gets the rest, and at least
+   * {@link #TYPICAL_WHAT} when the window lays out the timeline at {@link #preferredWidth}.
+   */
   private void sizeColumns() {
-    int[] widths = {12, 6, 12, 12, 5, 80};
-    int character = table.getFontMetrics(table.getFont()).charWidth('0');
     TableColumnModel columns = table.getColumnModel();
-    for (int i = 0; i < widths.length; i++) {
-      int width = widths[i] * character + 12;
-      // Time and layer never shrink, nor does what happened vanish; the others give a little.
+    for (int i = 0; i < WIDEST.length; i++) {
+      int width = textWidth(WIDEST[i], i == TimelineTableModel.LAYER);
+      // Time and layer never shrink; the others give a little.
       boolean whole = i == TimelineTableModel.TIME || i == TimelineTableModel.LAYER;
-      int least = i == TimelineTableModel.WHAT ? 30 * character : whole ? width : width * 3 / 4;
-      columns.getColumn(i).setMinWidth(least);
+      columns.getColumn(i).setMinWidth(whole ? width : width * 3 / 4);
       columns.getColumn(i).setPreferredWidth(width);
     }
+    TableColumn what = columns.getColumn(TimelineTableModel.WHAT);
+    what.setMinWidth(textWidth("didWriteData  32768", false));
+    what.setPreferredWidth(textWidth(TYPICAL_WHAT, false));
+  }
+
+  /** {@code text}'s width in a cell (bold in the layer column), or its header's if wider. */
+  private int textWidth(String text, boolean bold) {
+    Font font = bold ? table.getFont().deriveFont(Font.BOLD) : table.getFont();
+    int cell = table.getFontMetrics(font).stringWidth(text);
+    return Math.max(cell, table.getFontMetrics(table.getFont()).stringWidth(text)) + CELL_PADDING;
+  }
+
+  /**
+   * The width that shows every column whole with a typical "What" ({@link #TYPICAL_WHAT}): what the
+   * window gives the timeline by default.
+   */
+  public int preferredWidth() {
+    int columns = 0;
+    for (int i = 0; i < table.getColumnCount(); i++) {
+      columns += table.getColumnModel().getColumn(i).getPreferredWidth();
+    }
+    JScrollPane scroll = (JScrollPane) table.getParent().getParent();
+    Insets insets = scroll.getInsets();
+    return columns
+        + scroll.getVerticalScrollBar().getPreferredSize().width
+        + insets.left
+        + insets.right;
   }
 
   @Override
