@@ -96,13 +96,13 @@ class WindowLayoutTest {
         .isGreaterThanOrEqualTo(widths[1]);
   }
 
-  /** The rows each progress step of a download adds, with sizes of a few MB. */
+  /** The rows each progress step of a download adds, for a movie of 2 MiB as in the screenshots. */
   private static List<TimelineEvent> downloadProgressRows() {
     try (SystemClock clock = new SystemClock()) {
       Timeline timeline = new Timeline(clock);
       String session = "lab.videofarm.app.background";
-      timeline.post(Layer.DAEMON, 1, session, 2, "downloading", "2097152 / 12582912 bytes");
-      timeline.post(Layer.DELEGATE, 1, session, 2, "didWriteData", "32768 2097152/12582912");
+      timeline.post(Layer.DAEMON, 1, session, 2, "downloading", "1048576 / 2097152 bytes");
+      timeline.post(Layer.DELEGATE, 1, session, 2, "didWriteData", "32768 1048576/2097152");
       timeline.post(Layer.DELEGATE, 1, session, 2, "returned", "didWriteData");
       timeline.post(
           Layer.NOTIFICATION,
@@ -110,7 +110,7 @@ class WindowLayoutTest {
           session,
           2,
           "VideoDownloadProgressed",
-          "qbjmev9rgk 2097152/12582912 bytes");
+          "qbjmev9rgk 1048576/2097152 bytes");
       return timeline.events();
     }
   }

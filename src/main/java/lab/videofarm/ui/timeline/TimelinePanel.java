@@ -43,17 +43,17 @@ public final class TimelinePanel extends JPanel {
 
   /**
    * The longest "What" of the rows a download fills the timeline with (its progress: the daemon's
-   * "downloading", the delegate's "didWriteData", the app's notification), with a video id and
-   * sizes of a few MB.
+   * "downloading", the delegate's "didWriteData", the app's notification), with a video id and a
+   * movie of 2 MiB, as in the window's screenshots.
    */
-  static final String TYPICAL_WHAT = "VideoDownloadProgressed  qbjmev9rgk 2097152/12582912 bytes";
+  static final String TYPICAL_WHAT = "VideoDownloadProgressed  qbjmev9rgk 1048576/2097152 bytes";
 
   /** The widest value of each fixed column, or its header where that is wider. */
   private static final String[] WIDEST = {
-    "00:00:00.000", "Launch", "NOTIFICATION", "background", "00000"
+    "00:00:00.000", "Launch", "NOTIFICATION", "background", "0000"
   };
 
-  private static final int CELL_PADDING = 14;
+  private static final int CELL_PADDING = 10;
 
   private final SceneView scene;
   private final TimelineTableModel model = new TimelineTableModel();
@@ -143,28 +143,33 @@ public final class TimelinePanel extends JPanel {
 
   /**
    * The fixed columns as wide as their widest value (or their header), measured in the table's
-   * font, so they still fit after presentation mode enlarged it; "What" gets the rest, and at least
-   * {@link #TYPICAL_WHAT} when the window lays out the timeline at {@link #preferredWidth}.
+   * font, bold as on a warning's row, so they still fit after presentation mode enlarged it; they
+   * never shrink. "What" gets the rest, and {@link #TYPICAL_WHAT} when the window lays out the
+   * timeline at {@link #preferredWidth}.
    */
   private void sizeColumns() {
     TableColumnModel columns = table.getColumnModel();
     for (int i = 0; i < WIDEST.length; i++) {
-      int width = textWidth(WIDEST[i], i == TimelineTableModel.LAYER);
-      // Time and layer never shrink; the others give a little.
-      boolean whole = i == TimelineTableModel.TIME || i == TimelineTableModel.LAYER;
-      columns.getColumn(i).setMinWidth(whole ? width : width * 3 / 4);
+      int width = textWidth(WIDEST[i]);
+      columns.getColumn(i).setMinWidth(width);
       columns.getColumn(i).setPreferredWidth(width);
     }
     TableColumn what = columns.getColumn(TimelineTableModel.WHAT);
-    what.setMinWidth(textWidth("didWriteData  32768", false));
-    what.setPreferredWidth(textWidth(TYPICAL_WHAT, false));
+    // A typical row is not a warning: plain.
+    what.setMinWidth(textWidth("didWriteData  32768", Font.PLAIN));
+    what.setPreferredWidth(textWidth(TYPICAL_WHAT, Font.PLAIN));
   }
 
-  /** {@code text}'s width in a cell (bold in the layer column), or its header's if wider. */
-  private int textWidth(String text, boolean bold) {
-    Font font = bold ? table.getFont().deriveFont(Font.BOLD) : table.getFont();
-    int cell = table.getFontMetrics(font).stringWidth(text);
-    return Math.max(cell, table.getFontMetrics(table.getFont()).stringWidth(text)) + CELL_PADDING;
+  private int textWidth(String text) {
+    return textWidth(text, Font.BOLD);
+  }
+
+  /** {@code text}'s width in a cell of {@code style} or in the header, whichever is wider. */
+  private int textWidth(String text, int style) {
+    int cell = table.getFontMetrics(table.getFont().deriveFont(style)).stringWidth(text);
+    Font header = table.getTableHeader().getFont();
+    int title = header == null ? 0 : table.getFontMetrics(header).stringWidth(text);
+    return Math.max(cell, title) + CELL_PADDING;
   }
 
   /**
