@@ -3,7 +3,10 @@ package lab.videofarm.ui;
 import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.Dimension;
+import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
 import java.awt.Toolkit;
+import java.awt.Window;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
@@ -20,6 +23,7 @@ import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JSplitPane;
 import javax.swing.KeyStroke;
+import javax.swing.LayoutFocusTraversalPolicy;
 import javax.swing.SwingUtilities;
 import lab.videofarm.os.timeline.Layer;
 import lab.videofarm.os.timeline.TimelineEvent;
@@ -40,6 +44,12 @@ import lab.videofarm.ui.timeline.TimelinePanel;
  * thread.
  */
 public final class LabWindow extends JFrame {
+  /** The default size where the screen has room for it: 1600 × 1000. */
+  public static final Dimension DEFAULT_SIZE = new Dimension(1600, 1000);
+
+  private static final double BOTTOM_WEIGHT = 0.45;
+  private static final int LEAST_INSPECTOR_WIDTH = 240;
+
   private final WindowPrefs prefs;
   private final SceneView scene = newSceneView();
   private final ExecutorService worker =
@@ -83,7 +93,9 @@ public final class LabWindow extends JFrame {
     device = new DeviceActions(worker, this, this::wentHome);
     phone = new PhonePanel(this::appIconTapped);
     controls = new DeviceControlsPanel(device);
-    bottomSplit = split("bottom", JSplitPane.HORIZONTAL_SPLIT, timeline, scene.inspector(), 0.45);
+    bottomSplit =
+        split("bottom", JSplitPane.HORIZONTAL_SPLIT, timeline, scene.inspector(), BOTTOM_WEIGHT);
+    bottomSplit.setOneTouchExpandable(true);
     centreSplit = split("centre", JSplitPane.VERTICAL_SPLIT, scene.graph(), bottomSplit, 0.62);
     mainSplit = split("main", JSplitPane.HORIZONTAL_SPLIT, phone, centreSplit, 0);
     status.setName("status");
@@ -95,6 +107,7 @@ public final class LabWindow extends JFrame {
     ViewActions view = new ViewActions(appearance, scene, this::zoomChanged);
     setJMenuBar(LabMenus.build(files, quitAction(), device, stories, view));
     addWindowListener(new RememberOnClose());
+    setFocusTraversalPolicy(new TimelineFirst());
     showStatus("Starting the sample server and the phone…");
   }
 
@@ -123,30 +136,63 @@ public final class LabWindow extends JFrame {
   }
 
   /**
-   * Sizes and places the window as last time, or to a sensible default. Call after {@code pack}.
+   * Sizes and places the window as last time, or to a sensible default on the screen it opens on.
+   * Call after {@code pack}.
    */
   public void restoreLayout() {
+    restoreLayout(GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds());
+  }
+
+  /**
+   * Sizes and places the window as last time, or by default to {@link #DEFAULT_SIZE} or what of it
+   * fits {@code screen} (the usable bounds of a screen), centred there. Call after {@code pack}.
+   */
+  public void restoreLayout(Rectangle screen) {
     setMinimumSize(new Dimension(900, 600));
     prefs
         .bounds()
         .ifPresentOrElse(
             this::setBounds,
             () -> {
-              setSize(new Dimension(1600, 1000));
-              setLocationRelativeTo(null);
+              int width = Math.min(DEFAULT_SIZE.width, screen.width);
+              int height = Math.min(DEFAULT_SIZE.height, screen.height);
+              setBounds(
+                  screen.x + (screen.width - width) / 2,
+                  screen.y + (screen.height - height) / 2,
+                  width,
+                  height);
             });
     restoreSplit(mainSplit, "main");
     restoreSplit(centreSplit, "centre");
-    restoreSplit(bottomSplit, "bottom");
+    if (!restoreSplit(bottomSplit, "bottom")) {
+      timelineGetsATypicalRow();
+    }
     showSecondaryViews(!appearance.isPresentation());
   }
 
-  /** Where the user left it; otherwise the split's resize weight shares the space. */
-  private void restoreSplit(JSplitPane split, String name) {
+  /**
+   * By default the timeline is as wide as it needs to show a typical row whole. The inspector gets
+   * the rest; where that would leave it less than {@link #LEAST_INSPECTOR_WIDTH} (a laptop's
+   * screen), it starts folded away to the right, one click on the divider's arrow from view, as in
+   * presentation mode. Later resizes share as the split's weight says.
+   */
+  private void timelineGetsATypicalRow() {
+    validate();
+    int width = bottomSplit.getWidth() - bottomSplit.getDividerSize();
+    int wanted = Math.max(timeline.preferredWidth(), (int) (width * BOTTOM_WEIGHT));
+    bottomSplit.setDividerLocation(wanted <= width - LEAST_INSPECTOR_WIDTH ? wanted : width);
+  }
+
+  /**
+   * Where the user left it, and true; otherwise false, and the split's resize weight shares the
+   * space.
+   */
+  private boolean restoreSplit(JSplitPane split, String name) {
     int location = prefs.split(name);
     if (location > 0) {
       split.setDividerLocation(location);
     }
+    return location > 0;
   }
 
   /** Starts the phone off the Swing thread; the window follows it once it is up. */
@@ -278,6 +324,18 @@ public final class LabWindow extends JFrame {
 
   public DeviceActions deviceActions() {
     return device;
+  }
+
+  /**
+   * The timeline table has the focus when the window opens, not the first field in the toolbar (the
+   * KB/s spinner), where a digit typed for a shortcut would land; in the table the arrow keys step
+   * through the events.
+   */
+  private final class TimelineFirst extends LayoutFocusTraversalPolicy {
+    @Override
+    public Component getInitialComponent(Window window) {
+      return timeline.table();
+    }
   }
 
   /** Remembers bounds and splits, then stops the watchdog, the feed, the phone and the server. */

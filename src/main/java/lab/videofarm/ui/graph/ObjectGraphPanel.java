@@ -22,8 +22,10 @@ import lab.videofarm.ui.scene.Scene;
  * from the previous scene is animated — a killed launch fades, a new one slides in, a link is
  * drawn, queued events fly to the delegate — and step mode slows all of it down.
  *
- * <p>Repaints are coalesced by one Swing timer: at most about 30 a second, however fast scenes
- * arrive. Every method must be called on the Swing thread.
+ * <p>A new scene is painted with the window's next paint, together with the views that changed in
+ * the same Swing event (the callers show scenes at most about 30 times a second); only while
+ * something moves does a Swing timer of its own repaint it, about 30 times a second. Every method
+ * must be called on the Swing thread.
  */
 public final class ObjectGraphPanel extends JComponent {
   private static final int FRAME_MS = 33;
@@ -33,7 +35,6 @@ public final class ObjectGraphPanel extends JComponent {
   private Scene scene = Scene.EMPTY;
   private Anchors anchors = new Anchors();
   private Highlight highlight = Highlight.NONE;
-  private boolean dirty;
 
   /** A graph animated on {@code millis}, a clock in milliseconds. */
   public ObjectGraphPanel(LongSupplier millis) {
@@ -112,19 +113,17 @@ public final class ObjectGraphPanel extends JComponent {
   }
 
   private void requestFrame() {
-    dirty = true;
-    if (!frames.isRunning()) {
+    repaint();
+    if (!animations.active()) {
+      frames.stop();
+    } else if (!frames.isRunning()) {
       frames.start();
     }
   }
 
   private void frame() {
-    boolean moving = animations.active();
-    if (dirty || moving) {
-      dirty = false;
-      repaint();
-    }
-    if (!moving) {
+    repaint();
+    if (!animations.active()) {
       frames.stop();
     }
   }

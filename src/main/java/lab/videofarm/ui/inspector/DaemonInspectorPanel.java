@@ -54,6 +54,7 @@ public final class DaemonInspectorPanel extends JPanel {
     }
     table.getColumnModel().getColumn(TaskTableModel.TASK).setCellRenderer(new TaskRenderer());
     JScrollPane scroll = new JScrollPane(table);
+    scroll.setHorizontalScrollBarPolicy(JScrollPane.HORIZONTAL_SCROLLBAR_AS_NEEDED);
     // Installed here too so the header shows even when the panel is painted off screen.
     scroll.setColumnHeaderView(table.getTableHeader());
     add(scroll, BorderLayout.CENTER);
@@ -175,6 +176,19 @@ public final class DaemonInspectorPanel extends JPanel {
 
     HighlightingTable(TaskTableModel model) {
       super(model);
+    }
+
+    /**
+     * Fills the width it is given when its columns fit there; beside a wide timeline it keeps them
+     * readable and scrolls sideways instead of cutting every one of them short.
+     */
+    @Override
+    public boolean getScrollableTracksViewportWidth() {
+      int wanted = 0;
+      for (int i = 0; i < getColumnCount(); i++) {
+        wanted += getColumnModel().getColumn(i).getPreferredWidth();
+      }
+      return getParent() == null || wanted <= getParent().getWidth();
     }
 
     @Override

@@ -11,12 +11,19 @@ import lab.videofarm.ui.inspector.DaemonInspectorPanel;
 
 /**
  * The object graph and the daemon inspector, fed by one {@link SceneHistory}. New events are folded
- * as they arrive; the views are brought up to date by one Swing timer, at most about 30 times a
- * second however fast events come. While following the end the graph animates every change;
- * scrubbing shows the chosen moment, animating only when it moves forward.
+ * as they arrive and shown at once, so both views change in the same Swing event as the timeline
+ * that delivered them and the window paints all three together: the timeline's feed is the frame
+ * clock (at most {@link lab.videofarm.ui.timeline.TimelineFeed#BATCHES_PER_SECOND} a second). A
+ * batch that comes sooner than a frame after the last one shown waits for a one-shot timer, so
+ * however often this is called the views change at most about 30 times a second. While following
+ * the end the graph animates every change; scrubbing shows the chosen moment, animating only when
+ * it moves forward.
  */
 public final class SceneViews implements SceneView {
   private static final int REFRESH_MS = 33;
+
+  /** Less than a frame, so a batch a frame after the last one is shown at once despite jitter. */
+  private static final long MIN_GAP_NANOS = 20_000_000L;
 
   private final SceneHistory history = new SceneHistory();
   private final ObjectGraphPanel graph;
@@ -24,6 +31,7 @@ public final class SceneViews implements SceneView {
   private final Timer refresh = new Timer(REFRESH_MS, e -> refreshFollowing());
   private long shownAt = -1;
   private boolean stale;
+  private long lastRefresh = System.nanoTime() - MIN_GAP_NANOS;
 
   /** Views animated on {@code millis}, a clock in milliseconds. */
   public SceneViews(LongSupplier millis) {
@@ -51,7 +59,9 @@ public final class SceneViews implements SceneView {
     history.append(batch);
     if (shownAt < 0) {
       stale = true;
-      if (!refresh.isRunning()) {
+      if (System.nanoTime() - lastRefresh >= MIN_GAP_NANOS) {
+        refreshFollowing();
+      } else if (!refresh.isRunning()) {
         refresh.start();
       }
     }
@@ -104,6 +114,8 @@ public final class SceneViews implements SceneView {
   private void refreshFollowing() {
     if (stale && shownAt < 0) {
       stale = false;
+      lastRefresh = System.nanoTime();
+      refresh.stop();
       display(history.latest(), true);
     }
   }

@@ -2,6 +2,9 @@ package lab.videofarm.ui.timeline;
 
 import com.formdev.flatlaf.FlatClientProperties;
 import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.Font;
+import java.awt.Insets;
 import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +22,12 @@ import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.JToggleButton;
 import javax.swing.JToolBar;
+import javax.swing.JViewport;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
+import javax.swing.table.TableColumn;
 import javax.swing.table.TableColumnModel;
 import lab.videofarm.os.timeline.Layer;
 import lab.videofarm.os.timeline.TimelineEvent;
@@ -36,13 +41,27 @@ import lab.videofarm.ui.SceneView;
 public final class TimelinePanel extends JPanel {
   private static final String ALL_LAYERS = "All layers";
 
+  /**
+   * The longest "What" of the rows a download fills the timeline with (its progress: the daemon's
+   * "downloading", the delegate's "didWriteData", the app's notification), with a video id and a
+   * movie of 2 MiB, as in the window's screenshots.
+   */
+  static final String TYPICAL_WHAT = "VideoDownloadProgressed  qbjmev9rgk 1048576/2097152 bytes";
+
+  /** The widest value of each fixed column, or its header where that is wider. */
+  private static final String[] WIDEST = {
+    "00:00:00.000", "Launch", "NOTIFICATION", "background", "0000"
+  };
+
+  private static final int CELL_PADDING = 10;
+
   private final SceneView scene;
   private final TimelineTableModel model = new TimelineTableModel();
   private final JTable table = new JTable(model);
   private final JComboBox<Object> layer = new JComboBox<>();
-  private final JTextField search = new JTextField(18);
+  private final JTextField search = new FixedWidthField(18);
   private final JToggleButton follow = new JToggleButton("Follow", true);
-  private final JLabel count = new JLabel();
+  private final JLabel count = new WideningLabel();
   private final JLabel source = new JLabel();
   private final JButton live = new JButton("Back to live");
   private final List<TimelineEvent> liveEvents = new ArrayList<>();
@@ -54,7 +73,11 @@ public final class TimelinePanel extends JPanel {
     setName("timeline");
     model.reset(liveEvents);
     add(toolbar(), BorderLayout.NORTH);
-    add(new JScrollPane(table), BorderLayout.CENTER);
+    JScrollPane scroll = new JScrollPane(table);
+    // Following the end scrolls with every batch: a blit would paint at once, outside the frame
+    // the rest of the window paints in; a plain repaint of the few visible rows waits for it.
+    scroll.getViewport().setScrollMode(JViewport.SIMPLE_SCROLL_MODE);
+    add(scroll, BorderLayout.CENTER);
     configureTable();
     showCount();
   }
@@ -118,19 +141,52 @@ public final class TimelinePanel extends JPanel {
             });
   }
 
-  /** Widths in characters, so that they still fit after presentation mode enlarged the font. */
+  /**
+   * The fixed columns as wide as their widest value (or their header), measured in the table's
+   * font, bold as on a warning's row, so they still fit after presentation mode enlarged it; they
+   * never shrink. "What" gets the rest, and {@link #TYPICAL_WHAT} when the window lays out the
+   * timeline at {@link #preferredWidth}.
+   */
   private void sizeColumns() {
-    int[] widths = {12, 6, 12, 12, 5, 80};
-    int character = table.getFontMetrics(table.getFont()).charWidth('0');
     TableColumnModel columns = table.getColumnModel();
-    for (int i = 0; i < widths.length; i++) {
-      int width = widths[i] * character + 12;
-      // Time and layer never shrink, nor does what happened vanish; the others give a little.
-      boolean whole = i == TimelineTableModel.TIME || i == TimelineTableModel.LAYER;
-      int least = i == TimelineTableModel.WHAT ? 30 * character : whole ? width : width * 3 / 4;
-      columns.getColumn(i).setMinWidth(least);
+    for (int i = 0; i < WIDEST.length; i++) {
+      int width = textWidth(WIDEST[i]);
+      columns.getColumn(i).setMinWidth(width);
       columns.getColumn(i).setPreferredWidth(width);
     }
+    TableColumn what = columns.getColumn(TimelineTableModel.WHAT);
+    // A typical row is not a warning: plain.
+    what.setMinWidth(textWidth("didWriteData  32768", Font.PLAIN));
+    what.setPreferredWidth(textWidth(TYPICAL_WHAT, Font.PLAIN));
+  }
+
+  private int textWidth(String text) {
+    return textWidth(text, Font.BOLD);
+  }
+
+  /** {@code text}'s width in a cell of {@code style} or in the header, whichever is wider. */
+  private int textWidth(String text, int style) {
+    int cell = table.getFontMetrics(table.getFont().deriveFont(style)).stringWidth(text);
+    Font header = table.getTableHeader().getFont();
+    int title = header == null ? 0 : table.getFontMetrics(header).stringWidth(text);
+    return Math.max(cell, title) + CELL_PADDING;
+  }
+
+  /**
+   * The width that shows every column whole with a typical "What" ({@link #TYPICAL_WHAT}): what the
+   * window gives the timeline by default.
+   */
+  public int preferredWidth() {
+    int columns = 0;
+    for (int i = 0; i < table.getColumnCount(); i++) {
+      columns += table.getColumnModel().getColumn(i).getPreferredWidth();
+    }
+    JScrollPane scroll = (JScrollPane) table.getParent().getParent();
+    Insets insets = scroll.getInsets();
+    return columns
+        + scroll.getVerticalScrollBar().getPreferredSize().width
+        + insets.left
+        + insets.right;
   }
 
   @Override
@@ -277,6 +333,44 @@ public final class TimelinePanel extends JPanel {
   /** The table, for tests and for the window's key bindings. */
   public JTable table() {
     return table;
+  }
+
+  /**
+   * A text field as wide as its columns, never a share of the bar's spare width: the count grows
+   * with every batch, and a field resized each time would be painted twice a frame (a text field
+   * repaints itself again when it is first painted at a new width).
+   */
+  private static final class FixedWidthField extends JTextField {
+    FixedWidthField(int columns) {
+      super(columns);
+    }
+
+    @Override
+    public Dimension getMaximumSize() {
+      return getPreferredSize();
+    }
+  }
+
+  /**
+   * A label that keeps the widest size its text ever needed, so a count that changes every frame
+   * lays the bar out again only when it gains a digit.
+   */
+  private static final class WideningLabel extends JLabel {
+    private int widest;
+
+    @Override
+    public Dimension getPreferredSize() {
+      Dimension size = super.getPreferredSize();
+      widest = Math.max(widest, size.width);
+      return new Dimension(widest, size.height);
+    }
+
+    @Override
+    public void updateUI() {
+      super.updateUI();
+      // A new font (presentation mode) measures afresh.
+      widest = 0;
+    }
   }
 
   private final class FilterOnEdit implements DocumentListener {
