@@ -45,9 +45,9 @@ import lab.videofarm.ui.timeline.TimelinePanel;
  */
 public final class LabWindow extends JFrame {
   /** The default size where the screen has room for it: 1600 × 1000. */
-  public static final Dimension DEFAULT_SIZE = new Dimension(1600, 1000);
+  public static final Dimension DEFAULT_SIZE = new Dimension(1920, 1080);
 
-  private static final double BOTTOM_WEIGHT = 0.45;
+  private static final double BOTTOM_WEIGHT = 0.55;
   private static final int LEAST_INSPECTOR_WIDTH = 240;
 
   private final WindowPrefs prefs;
@@ -171,16 +171,21 @@ public final class LabWindow extends JFrame {
   }
 
   /**
-   * By default the timeline is as wide as it needs to show a typical row whole. The inspector gets
-   * the rest; where that would leave it less than {@link #LEAST_INSPECTOR_WIDTH} (a laptop's
-   * screen), it starts folded away to the right, one click on the divider's arrow from view, as in
-   * presentation mode. Later resizes share as the split's weight says.
+   * By default the timeline is as wide as it needs to show a typical row whole, as far as that
+   * leaves the inspector the width its columns need (its preferred width); the timeline never gets
+   * less than {@link #BOTTOM_WEIGHT} of the width. Where the timeline would then be narrower than
+   * its least useful width (a laptop's screen), the inspector starts folded away to the right, one
+   * click on the divider's arrow from view, as in presentation mode. Later resizes share as the
+   * split's weight says.
    */
   private void timelineGetsATypicalRow() {
     validate();
     int width = bottomSplit.getWidth() - bottomSplit.getDividerSize();
-    int wanted = Math.max(timeline.preferredWidth(), (int) (width * BOTTOM_WEIGHT));
-    bottomSplit.setDividerLocation(wanted <= width - LEAST_INSPECTOR_WIDTH ? wanted : width);
+    int inspector = scene.inspector().getPreferredSize().width;
+    int wanted = Math.min(timeline.preferredWidth(), width - inspector);
+    wanted = Math.max(wanted, (int) (width * BOTTOM_WEIGHT));
+    boolean bothFit = wanted >= timeline.leastWidth() && width - wanted >= LEAST_INSPECTOR_WIDTH;
+    bottomSplit.setDividerLocation(bothFit ? wanted : width);
   }
 
   /**

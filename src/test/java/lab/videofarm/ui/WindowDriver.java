@@ -43,6 +43,9 @@ final class WindowDriver implements AutoCloseable {
     this.runtime = runtime;
   }
 
+  /** The window's size in tests and screenshots. */
+  static final java.awt.Dimension SIZE = new java.awt.Dimension(1600, 1000);
+
   /** Opens the window with prefs of its own, on a phone and a seeded server under {@code root}. */
   static WindowDriver open(org.assertj.swing.core.Robot robot, Path root) {
     WindowPrefs prefs = new WindowPrefs(new MemoryPreferences());
@@ -53,11 +56,12 @@ final class WindowDriver implements AutoCloseable {
               appearance.install();
               LabWindow built = new LabWindow(prefs, appearance);
               built.pack();
-              built.restoreLayout();
+              // Laid out as it opens on a screen of the size it is shown at.
+              built.restoreLayout(new java.awt.Rectangle(0, 0, SIZE.width, SIZE.height));
               return built;
             });
     FrameFixture frame = new FrameFixture(robot, window);
-    frame.show(new java.awt.Dimension(1600, 1000));
+    frame.show(SIZE);
     GuiActionRunner.execute(() -> window.start(() -> LabRuntime.start(root)));
     await().atMost(TIMEOUT).until(() -> window.runtime() != null);
     return new WindowDriver(window, frame, window.runtime(), prefs);

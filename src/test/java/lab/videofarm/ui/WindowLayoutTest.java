@@ -58,6 +58,34 @@ class WindowLayoutTest {
     assertTypicalRowsFitAtTheDefaultSizeOn(new Rectangle(0, 0, 1280, 800));
   }
 
+  @Test
+  void onA1600x1000ScreenTheInspectorKeepsTheWidthItsColumnsNeedBesideTheTimeline() {
+    int[] widths =
+        GuiActionRunner.execute(
+            () -> {
+              WindowPrefs prefs = new WindowPrefs(new MemoryPreferences());
+              new Appearance(prefs).install();
+              LabWindow window = new LabWindow(prefs, new Appearance(prefs));
+              try {
+                window.pack();
+                window.restoreLayout(new Rectangle(0, 0, 1600, 1000));
+                window.validate();
+                Component inspector = WindowDriver.find(window, "daemonInspector");
+                return new int[] {
+                  inspector.getWidth(),
+                  inspector.getPreferredSize().width,
+                  window.timeline().getWidth(),
+                  window.timeline().leastWidth()
+                };
+              } finally {
+                window.dispose();
+              }
+            });
+
+    assertThat(widths[0]).as("the inspector's width").isGreaterThanOrEqualTo(widths[1]);
+    assertThat(widths[2]).as("the timeline's width").isGreaterThanOrEqualTo(widths[3]);
+  }
+
   /**
    * Lays the window out as it opens on {@code screen}, with a download's progress rows in the
    * timeline, and checks each row's "What" is shown whole.

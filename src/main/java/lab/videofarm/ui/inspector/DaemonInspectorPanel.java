@@ -3,8 +3,10 @@ package lab.videofarm.ui.inspector;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Component;
+import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.FontMetrics;
+import java.awt.Insets;
 import java.awt.event.MouseEvent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,6 +92,26 @@ public final class DaemonInspectorPanel extends JPanel {
     return relaunchDelay.getText();
   }
 
+  /**
+   * As wide as its columns need at their least widths, where each still says something (the task's
+   * request shortened to its method and what it fetches); narrower, it scrolls sideways.
+   */
+  @Override
+  public Dimension getPreferredSize() {
+    Dimension size = super.getPreferredSize();
+    if (table == null || isPreferredSizeSet()) {
+      return size;
+    }
+    JScrollPane scroll = (JScrollPane) table.getParent().getParent();
+    Insets insets = scroll.getInsets();
+    int least =
+        ((HighlightingTable) table).leastWidth()
+            + scroll.getVerticalScrollBar().getPreferredSize().width
+            + insets.left
+            + insets.right;
+    return new Dimension(least, size.height);
+  }
+
   @Override
   public void updateUI() {
     super.updateUI();
@@ -120,13 +142,9 @@ public final class DaemonInspectorPanel extends JPanel {
   private void sizeColumns(FontMetrics metrics) {
     fix(TaskTableModel.BYTES, metrics, "999 KB / 9.9 MB");
     fix(TaskTableModel.QUEUED, metrics, "Queued");
-    flexible(
-        TaskTableModel.TASK,
-        metrics,
-        "#99 download · GET …/thumbnail",
-        "#2 download · GET /videos/abcdefghij/movie");
-    flexible(TaskTableModel.STATE, metrics, "running (…", "finished HTTP 200");
-    flexible(TaskTableModel.ATTACHED, metrics, "launch 12", "waiting for relaunch");
+    flexible(TaskTableModel.TASK, metrics, "#99 GET …/movie", "#2 GET /videos/abcdefghij/movie");
+    flexible(TaskTableModel.STATE, metrics, "running", "finished HTTP 200");
+    flexible(TaskTableModel.ATTACHED, metrics, "launch 9", "launch 12");
     column(TaskTableModel.STATE).setCellRenderer(new ElidingRenderer(1));
     column(TaskTableModel.ATTACHED).setCellRenderer(new ElidingRenderer(0.5));
   }
@@ -184,11 +202,16 @@ public final class DaemonInspectorPanel extends JPanel {
      */
     @Override
     public boolean getScrollableTracksViewportWidth() {
-      int wanted = 0;
+      return getParent() == null || leastWidth() <= getParent().getWidth();
+    }
+
+    /** The columns at their least widths, where each still says something. */
+    int leastWidth() {
+      int least = 0;
       for (int i = 0; i < getColumnCount(); i++) {
-        wanted += getColumnModel().getColumn(i).getPreferredWidth();
+        least += getColumnModel().getColumn(i).getMinWidth();
       }
-      return getParent() == null || wanted <= getParent().getWidth();
+      return least;
     }
 
     @Override

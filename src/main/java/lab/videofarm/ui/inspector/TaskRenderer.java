@@ -14,9 +14,10 @@ import javax.swing.table.TableCellRenderer;
 import javax.swing.table.TableModel;
 
 /**
- * A task in two lines: its number, kind and request ({@code #2 download · GET …/movie}), and below
- * it, smaller, the identifier of its session. One column instead of four leaves the state, bytes
- * and launch room in a narrow inspector; what does not fit loses its middle and is in the tooltip.
+ * A task in two lines: its number and request ({@code #2 GET …/movie}), and below it, smaller, its
+ * kind and the identifier of its session ({@code download · lab.videofarm.app.background}). One
+ * column instead of four leaves the state, bytes and launch room in a narrow inspector; what does
+ * not fit loses its middle and is in the tooltip.
  */
 final class TaskRenderer extends JPanel implements TableCellRenderer {
   private final JLabel task = new JLabel();
@@ -36,23 +37,25 @@ final class TaskRenderer extends JPanel implements TableCellRenderer {
     int at = table.convertRowIndexToModel(row);
     String request = (String) model.getValueAt(at, TaskTableModel.DESCRIPTION);
     String sessionId = (String) model.getValueAt(at, TaskTableModel.SESSION);
-    String head = "#" + value + " " + model.getValueAt(at, TaskTableModel.KIND) + " · ";
+    String head = "#" + value + " ";
+    String kind = model.getValueAt(at, TaskTableModel.KIND) + " · ";
     Font font = table.getFont();
     task.setFont(font);
     session.setFont(font.deriveFont(font.getSize2D() * 0.85f));
     int room = table.getColumnModel().getColumn(column).getWidth() - 8;
     FontMetrics metrics = task.getFontMetrics(font);
     task.setText(head + shorten(request, metrics, room - metrics.stringWidth(head)));
+    FontMetrics small = session.getFontMetrics(session.getFont());
     session.setText(
-        ElidingRenderer.elide(sessionId, session.getFontMetrics(session.getFont()), room, 0));
-    setToolTipText(head + request + " — session " + sessionId);
+        kind + ElidingRenderer.elide(sessionId, small, room - small.stringWidth(kind), 0));
+    setToolTipText(head + kind + request + " — session " + sessionId);
     colour(table, selected);
     return this;
   }
 
   /**
-   * {@code GET /videos/x/thumbnail} whole if it fits, else {@code GET …/thumbnail}: the method and
-   * what is fetched say more than the video's id; else whatever of it fits.
+   * {@code GET /videos/x/thumbnail} whole if it fits, else {@code GET …/thumbnail}, else {@code
+   * …/thumbnail}: what is fetched says more than the video's id; else as much of its end as fits.
    */
   static String shorten(String request, FontMetrics metrics, int room) {
     if (metrics.stringWidth(request) <= room) {
@@ -65,8 +68,12 @@ final class TaskRenderer extends JPanel implements TableCellRenderer {
       if (metrics.stringWidth(brief) <= room) {
         return brief;
       }
+      String briefest = "…" + request.substring(slash);
+      if (metrics.stringWidth(briefest) <= room) {
+        return briefest;
+      }
     }
-    return ElidingRenderer.elide(request, metrics, room, 0.4);
+    return ElidingRenderer.elide(request, metrics, room, 0);
   }
 
   /** The lines as last rendered: the task, then its session. */

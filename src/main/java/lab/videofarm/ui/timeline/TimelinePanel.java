@@ -181,6 +181,22 @@ public final class TimelinePanel extends JPanel {
     for (int i = 0; i < table.getColumnCount(); i++) {
       columns += table.getColumnModel().getColumn(i).getPreferredWidth();
     }
+    return withScrollBar(columns);
+  }
+
+  /**
+   * The least width worth showing: the fixed columns whole and "What" wide enough for a short event
+   * ({@code didWriteData 32768}); narrower, the inspector should step aside instead.
+   */
+  public int leastWidth() {
+    int columns = 0;
+    for (int i = 0; i < table.getColumnCount(); i++) {
+      columns += table.getColumnModel().getColumn(i).getMinWidth();
+    }
+    return withScrollBar(columns);
+  }
+
+  private int withScrollBar(int columns) {
     JScrollPane scroll = (JScrollPane) table.getParent().getParent();
     Insets insets = scroll.getInsets();
     return columns

@@ -85,8 +85,8 @@ class DaemonInspectorPanelTest {
 
     String[] lines = taskLines(panel, row);
 
-    assertThat(lines[0]).isEqualTo("#2 download · " + request(panel, row));
-    assertThat(lines[1]).isEqualTo(BACKGROUND);
+    assertThat(lines[0]).isEqualTo("#2 " + request(panel, row));
+    assertThat(lines[1]).isEqualTo("download · " + BACKGROUND);
   }
 
   @Test
@@ -99,9 +99,8 @@ class DaemonInspectorPanelTest {
 
     String[] lines = taskLines(panel, row);
     String request = request(panel, row);
-    assertThat(lines[0])
-        .isEqualTo("#2 download · GET …" + request.substring(request.lastIndexOf('/')));
-    assertThat(lines[1]).endsWith("background");
+    assertThat(lines[0]).isEqualTo("#2 GET …" + request.substring(request.lastIndexOf('/')));
+    assertThat(lines[1]).startsWith("download · ").endsWith("background");
     DaemonTask task = (DaemonTask) panel.table().getModel().getValueAt(row, TaskTableModel.BYTES);
     assertThat(shownText(panel, row, TaskTableModel.BYTES))
         .isEqualTo(Bytes.progress(task.bytes(), task.expected()));
