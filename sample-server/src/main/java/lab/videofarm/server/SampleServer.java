@@ -97,6 +97,18 @@ import lab.videofarm.server.internal.ServerRuntime;
  * directory ({@code videofarm-sample-catalogue-v*}), so seeding a fresh directory afterwards is a
  * copy of a few files.
  *
+ * <h2>Send buffer</h2>
+ *
+ * The server counts a response byte as sent once its socket's send buffer has taken it. By default
+ * the kernel sizes that buffer, and on a fast link Linux grows it up to {@code tcp_wmem}'s maximum
+ * (4 MiB on a typical machine), so a client that closes a download mid-way (a pause, a force quit)
+ * leaves up to that much "sent" and unread, and fetches it again when it resumes. {@link
+ * Builder#sendBufferBytes} bounds the buffer of every accepted connection (Linux doubles the value
+ * for its bookkeeping): with 64 KiB a paused download over loopback fetches at most about 128 KiB
+ * twice, while loopback downloads stay as fast. Over a real network a buffer that small limits a
+ * connection to about its size per round trip (some 13 MB/s at a 10 ms round trip), which is why it
+ * is an option and not the default.
+ *
  * <h2>Recording</h2>
  *
  * Each exchange is recorded when it ends, with the body bytes that really crossed the wire, so a
@@ -113,6 +125,9 @@ public final class SampleServer implements AutoCloseable {
 
   /** How long a client may take to send a request head; see {@link Builder#requestHeadTimeout}. */
   public static final Duration DEFAULT_REQUEST_HEAD_TIMEOUT = Duration.ofSeconds(10);
+
+  /** For {@link Builder#sendBufferBytes}: the kernel sizes each connection's send buffer. */
+  public static final int KERNEL_SEND_BUFFER = 0;
 
   private final ServerRuntime runtime;
   private final Faults faults;
@@ -133,7 +148,8 @@ public final class SampleServer implements AutoCloseable {
                 builder.maxUploadBytes,
                 builder.seed,
                 builder.uploadResourceLifetime,
-                builder.requestHeadTimeout),
+                builder.requestHeadTimeout,
+                builder.sendBufferBytes),
             faults,
             builder.clock);
   }
@@ -213,6 +229,7 @@ public final class SampleServer implements AutoCloseable {
     private boolean seed = true;
     private Duration uploadResourceLifetime = DEFAULT_UPLOAD_RESOURCE_LIFETIME;
     private Duration requestHeadTimeout = DEFAULT_REQUEST_HEAD_TIMEOUT;
+    private int sendBufferBytes = KERNEL_SEND_BUFFER;
     private Clock clock = Clock.systemUTC();
     private Consumer<Faults> initialFaults = f -> {};
 
@@ -271,6 +288,19 @@ public final class SampleServer implements AutoCloseable {
         throw new IllegalArgumentException("timeout must be positive: " + timeout);
       }
       this.requestHeadTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * The send buffer ({@code SO_SNDBUF}) of every connection the server accepts, in bytes, or
+     * {@link #KERNEL_SEND_BUFFER} (the default) to leave it to the kernel. See "Send buffer" in the
+     * class comment for what it changes.
+     */
+    public Builder sendBufferBytes(int bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("sendBufferBytes must not be negative: " + bytes);
+      }
+      this.sendBufferBytes = bytes;
       return this;
     }
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import lab.videofarm.os.clock.Clock;
 import lab.videofarm.os.clock.SystemClock;
 import lab.videofarm.os.net.NetworkConditioner;
@@ -35,24 +36,34 @@ final class DaemonHarness implements AutoCloseable {
 
   TransferDaemon daemon;
 
-  private DaemonHarness(Path root, Clock clock) throws IOException {
+  private DaemonHarness(Path root, Clock clock, UnaryOperator<SampleServer.Builder> configured)
+      throws IOException {
     this.root = root;
     this.stateDirectory = root.resolve("daemon");
     this.clock = clock;
     this.timeline = new Timeline(clock);
     this.network = new NetworkConditioner(timeline);
-    this.server = SampleServer.builder().dataDirectory(root.resolve("server")).seed(false).build();
+    this.server =
+        configured
+            .apply(SampleServer.builder().dataDirectory(root.resolve("server")).seed(false))
+            .build();
     this.base = server.start();
     this.videos = new SampleVideos(base);
     this.daemon = new TransferDaemon(stateDirectory, network, clock, timeline);
   }
 
   static DaemonHarness start(Path root) throws IOException {
-    return new DaemonHarness(root, new SystemClock());
+    return new DaemonHarness(root, new SystemClock(), UnaryOperator.identity());
   }
 
   static DaemonHarness start(Path root, Clock clock) throws IOException {
-    return new DaemonHarness(root, clock);
+    return new DaemonHarness(root, clock, UnaryOperator.identity());
+  }
+
+  /** With the sample server further configured by {@code server}. */
+  static DaemonHarness start(Path root, UnaryOperator<SampleServer.Builder> server)
+      throws IOException {
+    return new DaemonHarness(root, new SystemClock(), server);
   }
 
   /** Closes the daemon and starts a new one on the same state directory. */
