@@ -361,7 +361,8 @@ final class TransferCall {
             (buffer, n) -> {
               out.write(chunk.clear().limit(n));
               listener.bytesWritten(n);
-            });
+            },
+            true);
       } catch (Exception e) {
         try {
           out.finish();
@@ -378,7 +379,8 @@ final class TransferCall {
     readBody(
         response.getEntity(),
         new byte[BUFFER_SIZE],
-        (buffer, n) -> listener.dataReceived(Arrays.copyOf(buffer, n)));
+        (buffer, n) -> listener.dataReceived(Arrays.copyOf(buffer, n)),
+        false);
   }
 
   /** Takes the {@code n} bytes at the start of {@code buffer}; the buffer is reused afterwards. */
@@ -389,9 +391,13 @@ final class TransferCall {
 
   /**
    * Reads a response body chunk by chunk, never more than the link lets through, and holds while
-   * the task is suspended. No body (a HEAD, a 204) reads nothing.
+   * the task is suspended. No body (a HEAD, a 204) reads nothing. With {@code keepWhatArrived} a
+   * chunk already read is still taken when the attempt stops meanwhile, so that it is not fetched
+   * again on resume.
    */
-  private void readBody(HttpEntity entity, byte[] buffer, ChunkConsumer consumer) throws Exception {
+  private void readBody(
+      HttpEntity entity, byte[] buffer, ChunkConsumer consumer, boolean keepWhatArrived)
+      throws Exception {
     if (entity == null) {
       return;
     }
@@ -402,7 +408,14 @@ final class TransferCall {
         if (n < 0) {
           return;
         }
-        link.pace(n);
+        try {
+          link.pace(n);
+        } catch (InterruptedIOException stopped) {
+          if (keepWhatArrived) {
+            consumer.accept(buffer, n);
+          }
+          throw stopped;
+        }
         consumer.accept(buffer, n);
       }
     }
