@@ -104,10 +104,10 @@ import lab.videofarm.server.internal.ServerRuntime;
  * (4 MiB on a typical machine), so a client that closes a download mid-way (a pause, a force quit)
  * leaves up to that much "sent" and unread, and fetches it again when it resumes. {@link
  * Builder#sendBufferBytes} bounds the buffer of every accepted connection (Linux doubles the value
- * for its bookkeeping): with 64 KiB a paused download over loopback fetches at most about 128 KiB
- * twice, while loopback downloads stay as fast. Over a real network a buffer that small limits a
- * connection to about its size per round trip (some 13 MB/s at a 10 ms round trip), which is why it
- * is an option and not the default.
+ * for its bookkeeping): with 64 KiB a download paused at full speed over loopback fetches some 128
+ * KiB twice instead of 2 to 4 MB, and loopback downloads stay as fast. Over a real network a buffer
+ * that small limits a connection to about its size per round trip (some 13 MB/s at a 10 ms round
+ * trip), which is why it is an option and not the default.
  *
  * <h2>Recording</h2>
  *
