@@ -10,7 +10,7 @@ import lab.videofarm.server.SampleServer;
  */
 enum ServerSendBuffer {
   KERNEL(SampleServer.KERNEL_SEND_BUFFER, "server send buffer: the kernel's (autotuned)"),
-  BOUNDED(64 * 1024, "server send buffer: 64 KiB");
+  BOUNDED(SampleServer.LOOPBACK_SEND_BUFFER, "server send buffer: 64 KiB (its loopback default)");
 
   private final int bytes;
   private final String label;

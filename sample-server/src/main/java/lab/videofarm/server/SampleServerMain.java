@@ -15,8 +15,9 @@ import java.util.concurrent.CountDownLatch;
  *
  * Options: {@code --port N} (0 = any free port; default 8080), {@code --data DIR} (default {@code
  * videofarm-data/server}), {@code --bind ADDR} (default {@code 127.0.0.1}), {@code --max-upload
- * BYTES}, {@code --send-buffer BYTES} (each connection's send buffer; default the kernel's), {@code
- * --no-seed}. Prints the base URL once listening.
+ * BYTES}, {@code --send-buffer BYTES} (each connection's send buffer, 0 for the kernel's; default
+ * 64 KiB on a loopback address, the kernel's on any other), {@code --no-seed}. Prints the base URL
+ * once listening.
  */
 public final class SampleServerMain {
   private SampleServerMain() {}

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import lab.videofarm.os.clock.Clock;
 import lab.videofarm.os.clock.SystemClock;
 import lab.videofarm.os.net.NetworkConditioner;
@@ -36,34 +35,24 @@ final class DaemonHarness implements AutoCloseable {
 
   TransferDaemon daemon;
 
-  private DaemonHarness(Path root, Clock clock, UnaryOperator<SampleServer.Builder> configured)
-      throws IOException {
+  private DaemonHarness(Path root, Clock clock) throws IOException {
     this.root = root;
     this.stateDirectory = root.resolve("daemon");
     this.clock = clock;
     this.timeline = new Timeline(clock);
     this.network = new NetworkConditioner(timeline);
-    this.server =
-        configured
-            .apply(SampleServer.builder().dataDirectory(root.resolve("server")).seed(false))
-            .build();
+    this.server = SampleServer.builder().dataDirectory(root.resolve("server")).seed(false).build();
     this.base = server.start();
     this.videos = new SampleVideos(base);
     this.daemon = new TransferDaemon(stateDirectory, network, clock, timeline);
   }
 
   static DaemonHarness start(Path root) throws IOException {
-    return new DaemonHarness(root, new SystemClock(), UnaryOperator.identity());
+    return new DaemonHarness(root, new SystemClock());
   }
 
   static DaemonHarness start(Path root, Clock clock) throws IOException {
-    return new DaemonHarness(root, clock, UnaryOperator.identity());
-  }
-
-  /** With the sample server further configured by {@code server}. */
-  static DaemonHarness start(Path root, UnaryOperator<SampleServer.Builder> server)
-      throws IOException {
-    return new DaemonHarness(root, new SystemClock(), server);
+    return new DaemonHarness(root, clock);
   }
 
   /** Closes the daemon and starts a new one on the same state directory. */

@@ -20,14 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A pause while the phone's link, not the server, holds the download back: the socket buffers are
- * full when the connection closes, and the server counts what sat in its send buffer as sent.
- * Against a server whose send buffer is bounded, what is fetched twice is what the daemon itself
- * leaves behind: its socket's receive buffer, and any chunk it read but did not write.
+ * full when the connection closes, and the server counts what sat in its send buffer as sent. The
+ * sample server on loopback bounds its send buffer ({@code SampleServer.LOOPBACK_SEND_BUFFER}), so
+ * what is fetched twice is what the daemon itself leaves behind: its socket's receive buffer, and
+ * any chunk it read but did not write.
  */
 class TransferDaemonRefetchTest {
   static final int MOVIE = 8 * 1024 * 1024;
   static final long REFETCH_LIMIT = 256 * 1024;
-  static final int SERVER_SEND_BUFFER = 64 * 1024;
   static final long LINK_BYTES_PER_SECOND = 16_000_000;
 
   @TempDir Path root;
@@ -37,7 +37,7 @@ class TransferDaemonRefetchTest {
 
   @BeforeEach
   void start() throws Exception {
-    harness = DaemonHarness.start(root, server -> server.sendBufferBytes(SERVER_SEND_BUFFER));
+    harness = DaemonHarness.start(root);
     sink = harness.sink("app");
     session = harness.daemon.connect(background(1), sink);
   }
