@@ -237,7 +237,7 @@ public final class SampleServer implements AutoCloseable {
     private Duration uploadResourceLifetime = DEFAULT_UPLOAD_RESOURCE_LIFETIME;
     private Duration requestHeadTimeout = DEFAULT_REQUEST_HEAD_TIMEOUT;
 
-    /** Null until set: then it depends on the address. */
+    /** Null unless set; then the bind address decides ({@link #sendBufferBytes()}). */
     private Integer sendBufferBytes;
 
     private Clock clock = Clock.systemUTC();
