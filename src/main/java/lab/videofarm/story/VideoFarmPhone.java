@@ -60,13 +60,19 @@ public final class VideoFarmPhone implements AutoCloseable {
   private final OperatingSystem os;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private VideoFarmPhone(Path root, long maxUploadBytes, UnaryOperator<AppBundle> installed)
+  private VideoFarmPhone(
+      Path root,
+      long maxUploadBytes,
+      UnaryOperator<AppBundle> installed,
+      UnaryOperator<SampleServer.Builder> configured)
       throws IOException {
     server =
-        SampleServer.builder()
-            .dataDirectory(root.resolve("server"))
-            .seed(false)
-            .maxUploadBytes(maxUploadBytes)
+        configured
+            .apply(
+                SampleServer.builder()
+                    .dataDirectory(root.resolve("server"))
+                    .seed(false)
+                    .maxUploadBytes(maxUploadBytes))
             .build();
     base = server.start();
     os = OperatingSystem.start(root.resolve("phone"));
@@ -103,12 +109,23 @@ public final class VideoFarmPhone implements AutoCloseable {
    */
   public static VideoFarmPhone start(Path root, UnaryOperator<AppBundle> installed)
       throws IOException {
-    return new VideoFarmPhone(root, SampleServer.DEFAULT_MAX_UPLOAD_BYTES, installed);
+    return new VideoFarmPhone(
+        root, SampleServer.DEFAULT_MAX_UPLOAD_BYTES, installed, UnaryOperator.identity());
   }
 
   /** Starts the server, accepting movies of up to {@code maxUploadBytes}, and the phone. */
   public static VideoFarmPhone start(Path root, long maxUploadBytes) throws IOException {
-    return new VideoFarmPhone(root, maxUploadBytes, UnaryOperator.identity());
+    return start(root, maxUploadBytes, UnaryOperator.identity());
+  }
+
+  /**
+   * Starts the server, accepting movies of up to {@code maxUploadBytes} and further configured by
+   * {@code server} (for example its send buffer), and the phone.
+   */
+  public static VideoFarmPhone start(
+      Path root, long maxUploadBytes, UnaryOperator<SampleServer.Builder> server)
+      throws IOException {
+    return new VideoFarmPhone(root, maxUploadBytes, UnaryOperator.identity(), server);
   }
 
   public SampleServer server() {

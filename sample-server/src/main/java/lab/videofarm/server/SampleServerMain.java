@@ -15,7 +15,9 @@ import java.util.concurrent.CountDownLatch;
  *
  * Options: {@code --port N} (0 = any free port; default 8080), {@code --data DIR} (default {@code
  * videofarm-data/server}), {@code --bind ADDR} (default {@code 127.0.0.1}), {@code --max-upload
- * BYTES}, {@code --no-seed}. Prints the base URL once listening.
+ * BYTES}, {@code --send-buffer BYTES} (each connection's send buffer, 0 for the kernel's; default
+ * 64 KiB on a loopback address, the kernel's on any other), {@code --no-seed}. Prints the base URL
+ * once listening.
  */
 public final class SampleServerMain {
   private SampleServerMain() {}
@@ -55,7 +57,7 @@ public final class SampleServerMain {
 
   static final String USAGE =
       "usage: SampleServerMain [--port N] [--data DIR] [--bind ADDR] [--max-upload BYTES]"
-          + " [--no-seed]";
+          + " [--send-buffer BYTES] [--no-seed]";
 
   /**
    * Reads the command line into a builder; empty when only help was asked for.
@@ -72,6 +74,8 @@ public final class SampleServerMain {
         case "--data" -> builder.dataDirectory(Path.of(value(args, ++i, option)));
         case "--bind" -> builder.bindAddress(value(args, ++i, option));
         case "--max-upload" -> builder.maxUploadBytes(number(value(args, ++i, option), option));
+        case "--send-buffer" ->
+            builder.sendBufferBytes(Math.toIntExact(number(value(args, ++i, option), option)));
         case "--no-seed" -> builder.seed(false);
         case "--help", "-h" -> {
           return Optional.empty();
@@ -85,7 +89,7 @@ public final class SampleServerMain {
   private static long number(String value, String option) {
     try {
       long number = Long.parseLong(value);
-      if (option.equals("--port")) {
+      if (option.equals("--port") || option.equals("--send-buffer")) {
         Math.toIntExact(number);
       }
       return number;

@@ -92,6 +92,29 @@ class ResumableUploadTest {
   }
 
   @Test
+  void anUploadInOneRequestTagsTheMovieWithTheHashOfItsBytes() throws Exception {
+    try (Socket socket = socket()) {
+      sendHead(socket, "PUT", movie, NEW_MOVIE.length, "Upload-Incomplete: ?0");
+      Fixtures.readResponseHead(socket.getInputStream());
+      socket.getOutputStream().write(NEW_MOVIE);
+      Fixtures.readResponseHead(socket.getInputStream());
+    }
+
+    assertThat(http.get(movie).header("ETag").orElseThrow())
+        .startsWith("\"" + TestHttp.sha256(NEW_MOVIE).substring(0, 16) + "-");
+  }
+
+  @Test
+  void anUploadFinishedByPatchTagsTheMovieWithTheHashOfAllItsBytes() throws Exception {
+    String location = cutUpload(CUT_AT);
+
+    patch(location, CUT_AT, rest(CUT_AT));
+
+    assertThat(http.get(movie).header("ETag").orElseThrow())
+        .startsWith("\"" + TestHttp.sha256(NEW_MOVIE).substring(0, 16) + "-");
+  }
+
+  @Test
   void aPatchAtTheWrongOffsetGets409AndChangesNothing() throws Exception {
     String location = cutUpload(CUT_AT);
 

@@ -22,6 +22,8 @@ class SampleServerMainTest {
                 "127.0.0.1",
                 "--max-upload",
                 "10",
+                "--send-buffer",
+                "65536",
                 "--no-seed")
             .orElseThrow();
 
@@ -52,6 +54,8 @@ class SampleServerMainTest {
     assertThatThrownBy(() -> SampleServerMain.parse("--data"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> SampleServerMain.parse("--port", "eighty"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SampleServerMain.parse("--send-buffer", "-1"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

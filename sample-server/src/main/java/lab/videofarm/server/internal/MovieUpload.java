@@ -295,6 +295,9 @@ final class MovieUpload {
     boolean uploading = true;
     try {
       long read = 0;
+      // A body that starts the upload is hashed as it arrives, as a whole PUT's is; only an upload
+      // continued by PATCH reads its file again to hash it.
+      MessageDigest digest = offset == 0 ? Hashing.sha256() : null;
       InputStream in = Content.Source.asInputStream(request);
       try (FileChannel out =
           FileChannel.open(
@@ -319,6 +322,9 @@ final class MovieUpload {
           }
           pacer.pace(n);
           write(out, buffer, n);
+          if (digest != null) {
+            digest.update(buffer, 0, n);
+          }
           read += n;
           if (dropAfter >= 0 && read > dropAfter) {
             // What the server already took off the wire is kept: the offset stays honest.
@@ -353,8 +359,11 @@ final class MovieUpload {
         response.write(true, null, callback);
         return;
       }
-      boolean replaced =
-          store.commitMovie(id, resource.partial(), total, Hashing.sha256Hex(resource.partial()));
+      String sha256 =
+          digest != null
+              ? HexFormat.of().formatHex(digest.digest())
+              : Hashing.sha256Hex(resource.partial());
+      boolean replaced = store.commitMovie(id, resource.partial(), total, sha256);
       uploads.delete(resource);
       store.endUpload(id);
       uploading = false;

@@ -29,7 +29,8 @@ public final class ServerRuntime implements AutoCloseable {
       long maxUploadBytes,
       boolean seed,
       Duration uploadResourceLifetime,
-      Duration requestHeadTimeout) {}
+      Duration requestHeadTimeout,
+      int sendBufferBytes) {}
 
   private final Settings settings;
   private final Faults faults;
@@ -76,6 +77,9 @@ public final class ServerRuntime implements AutoCloseable {
     connector.setHost(settings.bindAddress());
     connector.setPort(settings.port());
     connector.setIdleTimeout(30_000);
+    if (settings.sendBufferBytes() > 0) {
+      connector.setAcceptedSendBufferSize(settings.sendBufferBytes());
+    }
     server.addConnector(connector);
     server.addBean(
         new RequestHeadDeadline(connector, server.getScheduler(), settings.requestHeadTimeout()));

@@ -2,6 +2,7 @@ package lab.videofarm.os.transferd.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -68,7 +69,8 @@ final class ResponseReader {
     readBody(
         response.getEntity(),
         new byte[TransferCall.BUFFER_SIZE],
-        (buffer, n) -> listener.dataReceived(Arrays.copyOf(buffer, n)));
+        (buffer, n) -> listener.dataReceived(Arrays.copyOf(buffer, n)),
+        false);
   }
 
   /** A 409 to a PATCH: someone moved the offset meanwhile; the next attempt asks again. */
@@ -120,7 +122,8 @@ final class ResponseReader {
             (buffer, n) -> {
               out.write(chunk.clear().limit(n));
               listener.bytesWritten(n);
-            });
+            },
+            true);
       } catch (Exception e) {
         try {
           out.finish();
@@ -141,9 +144,13 @@ final class ResponseReader {
 
   /**
    * Reads a response body chunk by chunk, never more than the link lets through, and holds while
-   * the task is suspended. No body (a HEAD, a 204) reads nothing.
+   * the task is suspended. No body (a HEAD, a 204) reads nothing. With {@code keepWhatArrived} a
+   * chunk already read is still taken when the attempt stops meanwhile, so that it is not fetched
+   * again on resume.
    */
-  private void readBody(HttpEntity entity, byte[] buffer, ChunkConsumer consumer) throws Exception {
+  private void readBody(
+      HttpEntity entity, byte[] buffer, ChunkConsumer consumer, boolean keepWhatArrived)
+      throws Exception {
     if (entity == null) {
       return;
     }
@@ -154,7 +161,14 @@ final class ResponseReader {
         if (n < 0) {
           return;
         }
-        link.pace(n);
+        try {
+          link.pace(n);
+        } catch (InterruptedIOException stopped) {
+          if (keepWhatArrived) {
+            consumer.accept(buffer, n);
+          }
+          throw stopped;
+        }
         consumer.accept(buffer, n);
       }
     }
