@@ -10,6 +10,7 @@ import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import javax.swing.JLabel;
 import javax.swing.JSpinner;
 import javax.swing.JTable;
@@ -61,25 +62,16 @@ class WindowLayoutTest {
   @Test
   void onA1600x1000ScreenTheInspectorKeepsTheWidthItsColumnsNeedBesideTheTimeline() {
     int[] widths =
-        GuiActionRunner.execute(
-            () -> {
-              WindowPrefs prefs = new WindowPrefs(new MemoryPreferences());
-              new Appearance(prefs).install();
-              LabWindow window = new LabWindow(prefs, new Appearance(prefs));
-              try {
-                window.pack();
-                window.restoreLayout(new Rectangle(0, 0, 1600, 1000));
-                window.validate();
-                Component inspector = WindowDriver.find(window, "daemonInspector");
-                return new int[] {
-                  inspector.getWidth(),
-                  inspector.getPreferredSize().width,
-                  window.timeline().getWidth(),
-                  window.timeline().leastWidth()
-                };
-              } finally {
-                window.dispose();
-              }
+        measureAsOpenedOn(
+            new Rectangle(0, 0, 1600, 1000),
+            window -> {
+              Component inspector = WindowDriver.find(window, "daemonInspector");
+              return new int[] {
+                inspector.getWidth(),
+                inspector.getPreferredSize().width,
+                window.timeline().getWidth(),
+                window.timeline().leastWidth()
+              };
             });
 
     assertThat(widths[0]).as("the inspector's width").isGreaterThanOrEqualTo(widths[1]);
@@ -93,35 +85,45 @@ class WindowLayoutTest {
   private static void assertTypicalRowsFitAtTheDefaultSizeOn(Rectangle screen) {
     List<TimelineEvent> rows = downloadProgressRows();
     int[] widths =
-        GuiActionRunner.execute(
-            () -> {
-              WindowPrefs prefs = new WindowPrefs(new MemoryPreferences());
-              new Appearance(prefs).install();
-              LabWindow window = new LabWindow(prefs, new Appearance(prefs));
-              try {
-                window.pack();
-                window.restoreLayout(screen);
-                window.timeline().appendLive(rows);
-                window.validate();
-                JTable table = window.timeline().table();
-                int column = table.getColumnModel().getColumnIndex("What");
-                TableColumn what = table.getColumnModel().getColumn(column);
-                int widest = 0;
-                for (int row = 0; row < table.getRowCount(); row++) {
-                  Component cell =
-                      table.prepareRenderer(table.getCellRenderer(row, column), row, column);
-                  widest = Math.max(widest, cell.getPreferredSize().width);
-                }
-                return new int[] {what.getWidth(), widest, window.getWidth()};
-              } finally {
-                window.dispose();
+        measureAsOpenedOn(
+            screen,
+            window -> {
+              window.timeline().appendLive(rows);
+              window.validate();
+              JTable table = window.timeline().table();
+              int column = table.getColumnModel().getColumnIndex("What");
+              TableColumn what = table.getColumnModel().getColumn(column);
+              int widest = 0;
+              for (int row = 0; row < table.getRowCount(); row++) {
+                Component cell =
+                    table.prepareRenderer(table.getCellRenderer(row, column), row, column);
+                widest = Math.max(widest, cell.getPreferredSize().width);
               }
+              return new int[] {what.getWidth(), widest, window.getWidth()};
             });
 
     assertThat(widths[2]).isLessThanOrEqualTo(screen.width);
     assertThat(widths[0])
         .as("the What column's width against its widest typical cell, on %s", screen)
         .isGreaterThanOrEqualTo(widths[1]);
+  }
+
+  /** Lays a window out as it opens on {@code screen}, measures it, and disposes of it. */
+  private static int[] measureAsOpenedOn(Rectangle screen, Function<LabWindow, int[]> measure) {
+    return GuiActionRunner.execute(
+        () -> {
+          WindowPrefs prefs = new WindowPrefs(new MemoryPreferences());
+          new Appearance(prefs).install();
+          LabWindow window = new LabWindow(prefs, new Appearance(prefs));
+          try {
+            window.pack();
+            window.restoreLayout(screen);
+            window.validate();
+            return measure.apply(window);
+          } finally {
+            window.dispose();
+          }
+        });
   }
 
   /** The rows each progress step of a download adds, for a movie of 2 MiB as in the screenshots. */

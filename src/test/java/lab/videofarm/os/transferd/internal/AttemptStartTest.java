@@ -13,6 +13,7 @@ import lab.videofarm.os.timeline.Timeline;
 import lab.videofarm.os.transferd.HttpHeader;
 import lab.videofarm.os.transferd.RequestInfo;
 import lab.videofarm.os.transferd.SessionSpec;
+import lab.videofarm.os.transferd.SessionSpecs;
 import lab.videofarm.os.transferd.TaskKind;
 import lab.videofarm.os.transferd.TaskSpec;
 import lab.videofarm.os.transferd.UploadBody;
@@ -25,16 +26,7 @@ class AttemptStartTest {
   private static final URI URL = URI.create("http://127.0.0.1:9/videos/7/movie");
   private static final URI RESOURCE = URI.create("http://127.0.0.1:9/uploads/1");
   private static final SessionSpec SESSION =
-      new SessionSpec(
-          "lab.videofarm.app",
-          1,
-          "lab.videofarm.background",
-          Duration.ofSeconds(60),
-          Duration.ofDays(7),
-          true,
-          true,
-          false,
-          List.of(new HttpHeader("X-App", "1")));
+      SessionSpecs.background(List.of(new HttpHeader("X-App", "1")));
 
   @TempDir Path root;
   DownloadsFolder folder;

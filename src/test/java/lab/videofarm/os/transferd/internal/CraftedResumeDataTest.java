@@ -17,7 +17,7 @@ import lab.videofarm.os.net.NetworkConditioner;
 import lab.videofarm.os.timeline.Timeline;
 import lab.videofarm.os.transferd.DaemonConnection;
 import lab.videofarm.os.transferd.RequestInfo;
-import lab.videofarm.os.transferd.SessionSpec;
+import lab.videofarm.os.transferd.SessionSpecs;
 import lab.videofarm.os.transferd.TaskEvent;
 import lab.videofarm.os.transferd.TaskKind;
 import lab.videofarm.os.transferd.TaskSpec;
@@ -55,19 +55,7 @@ class CraftedResumeDataTest {
     server = SampleServer.builder().dataDirectory(root.resolve("server")).seed(false).build();
     videos = new SampleVideos(server.start());
     daemon = new TransferDaemon(stateDirectory, new NetworkConditioner(timeline), clock, timeline);
-    session =
-        daemon.connect(
-            new SessionSpec(
-                "lab.videofarm.app",
-                1,
-                "lab.videofarm.background",
-                Duration.ofSeconds(60),
-                Duration.ofDays(7),
-                true,
-                true,
-                false,
-                List.of()),
-            this::deliver);
+    session = daemon.connect(SessionSpecs.background(), this::deliver);
   }
 
   @AfterEach

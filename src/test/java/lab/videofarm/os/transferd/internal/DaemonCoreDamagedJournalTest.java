@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +18,7 @@ import lab.videofarm.os.timeline.TimelineEvent;
 import lab.videofarm.os.transferd.DaemonConnection;
 import lab.videofarm.os.transferd.RequestInfo;
 import lab.videofarm.os.transferd.SessionSpec;
+import lab.videofarm.os.transferd.SessionSpecs;
 import lab.videofarm.os.transferd.TaskKind;
 import lab.videofarm.os.transferd.TaskSpec;
 import org.junit.jupiter.api.Test;
@@ -34,17 +34,7 @@ class DaemonCoreDamagedJournalTest {
   final Timeline timeline = new Timeline(clock);
   final NetworkConditioner network = new NetworkConditioner(timeline);
 
-  final SessionSpec spec =
-      new SessionSpec(
-          "lab.videofarm.app",
-          1,
-          "lab.videofarm.background",
-          Duration.ofSeconds(60),
-          Duration.ofDays(7),
-          true,
-          true,
-          false,
-          List.of());
+  final SessionSpec spec = SessionSpecs.background();
 
   @Test
   void aTornJournalIsReportedAndKeptThroughTheFirstCommit() throws Exception {

@@ -23,6 +23,7 @@ import lab.videofarm.os.timeline.TimelineEvent.Severity;
 import lab.videofarm.os.transferd.DaemonConnection;
 import lab.videofarm.os.transferd.RequestInfo;
 import lab.videofarm.os.transferd.SessionSpec;
+import lab.videofarm.os.transferd.SessionSpecs;
 import lab.videofarm.os.transferd.TaskKind;
 import lab.videofarm.os.transferd.TaskSnapshot;
 import lab.videofarm.os.transferd.TaskSpec;
@@ -37,17 +38,7 @@ class DaemonCoreJournalTest {
   final NetworkConditioner network = new NetworkConditioner(timeline);
   volatile boolean diskFull;
 
-  final SessionSpec spec =
-      new SessionSpec(
-          "lab.videofarm.app",
-          1,
-          "lab.videofarm.background",
-          Duration.ofSeconds(60),
-          Duration.ofDays(7),
-          true,
-          true,
-          false,
-          List.of());
+  final SessionSpec spec = SessionSpecs.background();
 
   @Test
   void aJournalThatCannotBeWrittenKeepsTheLastGoodStateForTheNextDaemon() throws Exception {

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +20,7 @@ import java.util.stream.Stream;
 import lab.videofarm.os.transferd.HttpHeader;
 import lab.videofarm.os.transferd.RequestInfo;
 import lab.videofarm.os.transferd.SessionSpec;
+import lab.videofarm.os.transferd.SessionSpecs;
 import lab.videofarm.os.transferd.TaskEvent;
 import lab.videofarm.os.transferd.TaskKind;
 import lab.videofarm.os.transferd.TaskSpec;
@@ -35,17 +35,7 @@ class StateCodecTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path DOWNLOADS = Path.of("downloads");
   private static final SessionSpec SPEC =
-      new SessionSpec(
-          "lab.videofarm.app",
-          1,
-          "lab.videofarm.background",
-          Duration.ofSeconds(60),
-          Duration.ofDays(7),
-          true,
-          true,
-          false,
-          List.of(new HttpHeader("X-App", "1")),
-          3);
+      SessionSpecs.background(List.of(new HttpHeader("X-App", "1")), 3);
   private static final SessionKey KEY = SessionKey.background(SPEC.bundleId(), SPEC.identifier());
 
   /** One background session with one running download and one queued completion. */

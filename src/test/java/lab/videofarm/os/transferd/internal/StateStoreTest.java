@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import lab.videofarm.os.clock.ManualClock;
 import lab.videofarm.os.timeline.Timeline;
 import lab.videofarm.os.transferd.RequestInfo;
 import lab.videofarm.os.transferd.SessionSpec;
+import lab.videofarm.os.transferd.SessionSpecs;
 import lab.videofarm.os.transferd.TaskKind;
 import lab.videofarm.os.transferd.TaskSpec;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,17 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and then, and only the entries that changed.
  */
 class StateStoreTest {
-  private static final SessionSpec SPEC =
-      new SessionSpec(
-          "lab.videofarm.app",
-          1,
-          "lab.videofarm.background",
-          Duration.ofSeconds(60),
-          Duration.ofDays(7),
-          true,
-          true,
-          false,
-          List.of());
+  private static final SessionSpec SPEC = SessionSpecs.background();
   private static final SessionKey KEY = SessionKey.background(SPEC.bundleId(), SPEC.identifier());
 
   @TempDir Path directory;
