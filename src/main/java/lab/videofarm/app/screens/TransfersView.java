@@ -43,72 +43,72 @@ final class TransfersView {
 
   @Subscribe
   public void downloadProgressed(VideoDownloadProgressed progressed) {
-    showDownload(progressed.download(), "downloading");
+    showDownload(progressed.download(), "downloading", Controls.PAUSE);
   }
 
   @Subscribe
   public void downloadPaused(VideoDownloadPaused paused) {
-    showDownload(paused.download(), "paused");
+    showDownload(paused.download(), "paused", Controls.RESUME);
   }
 
   @Subscribe
   public void downloadResumed(VideoDownloadResumed resumed) {
-    showDownload(resumed.download(), "resumed");
+    showDownload(resumed.download(), "resumed", Controls.PAUSE);
   }
 
   @Subscribe
   public void downloadFinished(VideoDownloadFinished finished) {
-    showDownload(finished.download(), "finished");
+    showDownload(finished.download(), "finished", Controls.NONE);
   }
 
   @Subscribe
   public void downloadFailed(VideoDownloadFailed failed) {
-    showDownload(failed.download(), "failed: " + failed.reason());
+    showDownload(failed.download(), "failed: " + failed.reason(), Controls.RESUME);
   }
 
   @Subscribe
   public void uploadProgressed(VideoUploadProgressed progressed) {
-    showUpload(progressed.upload(), "uploading");
+    showUpload(progressed.upload(), "uploading", Controls.PAUSE);
   }
 
   @Subscribe
   public void uploadSuspended(VideoUploadSuspended suspended) {
-    showUpload(suspended.upload(), "suspended");
+    showUpload(suspended.upload(), "suspended", Controls.RESUME);
   }
 
   @Subscribe
   public void uploadResumed(VideoUploadResumed resumed) {
-    showUpload(resumed.upload(), "resumed");
+    showUpload(resumed.upload(), "resumed", Controls.PAUSE);
   }
 
   @Subscribe
   public void uploadFinished(VideoUploadFinished finished) {
-    showUpload(finished.upload(), "finished");
+    showUpload(finished.upload(), "finished", Controls.NONE);
   }
 
   @Subscribe
   public void uploadFailed(VideoUploadFailed failed) {
-    showUpload(failed.upload(), "failed: " + failed.reason());
+    showUpload(failed.upload(), "failed: " + failed.reason(), Controls.RESUME);
   }
 
-  private void showDownload(VFMVideoDownload download, String status) {
+  private void showDownload(VFMVideoDownload download, String status, Controls controls) {
     String videoId = download.video().id();
     Row row =
         row(
             "download " + videoId,
             () -> client.video(videoId).ifPresent(client::pauseDownloads),
             () -> client.video(videoId).ifPresent(client::resumeDownloads));
-    row.show(download.video().title() + " ↓ " + status, download.fractionCompleted());
+    row.show(download.video().title() + " ↓ " + status, download.fractionCompleted(), controls);
   }
 
-  private void showUpload(VFMVideoUpload upload, String status) {
+  private void showUpload(VFMVideoUpload upload, String status, Controls controls) {
     String videoId = upload.videoId();
     Row row =
         row(
             "upload " + videoId,
             () -> client.suspendUpload(videoId),
             () -> client.resumeUpload(videoId));
-    row.show(upload.video().title() + " ↑ " + status, upload.fractionCompleted());
+    row.show(upload.video().title() + " ↑ " + status, upload.fractionCompleted(), controls);
   }
 
   private Row row(String key, Runnable pause, Runnable resume) {
@@ -122,16 +122,24 @@ final class TransfersView {
         });
   }
 
+  /** Which button a transfer's state offers: a running one can pause, a stopped one resume. */
+  private enum Controls {
+    PAUSE,
+    RESUME,
+    NONE
+  }
+
   /** A transfer's label, progress bar and buttons. */
   private static final class Row {
     final JPanel panel = new JPanel(new BorderLayout());
     final JLabel label = new JLabel();
     final JProgressBar bar = new JProgressBar(0, 1000);
+    final JButton pauseButton = new JButton("Pause");
+    final JButton resumeButton = new JButton("Resume");
 
     Row(Runnable pause, Runnable resume) {
-      JButton pauseButton = new JButton("Pause");
+      bar.setStringPainted(true);
       pauseButton.addActionListener(event -> press(pause));
-      JButton resumeButton = new JButton("Resume");
       resumeButton.addActionListener(event -> press(resume));
       JPanel buttons = new JPanel();
       buttons.add(pauseButton);
@@ -150,10 +158,13 @@ final class TransfersView {
       }
     }
 
-    void show(String text, double fraction) {
+    void show(String text, double fraction, Controls controls) {
       label.setText(text);
       bar.setIndeterminate(fraction < 0);
       bar.setValue(fraction < 0 ? 0 : (int) (fraction * 1000));
+      bar.setString(fraction < 0 ? "" : Math.round(fraction * 100) + " %");
+      pauseButton.setEnabled(controls == Controls.PAUSE);
+      resumeButton.setEnabled(controls == Controls.RESUME);
     }
   }
 }
