@@ -12,12 +12,14 @@ import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
  *
  * <p>The body is sent with a {@code Content-Length} whenever its length is known (chunked framing
  * only for a streamed body of unknown length), in pieces of {@link #CHUNK} bytes through one buffer
- * per send: larger than curl's 64 KiB upload buffer, so that the daemon makes no more system calls
- * and lock round trips per byte than curl does. HttpClient writes a piece that large straight to
- * the socket, past its own 8 KiB session buffer.
+ * per send. A suspend or a cancel takes effect between pieces, and progress is reported per piece,
+ * so a piece is what a slow server may keep a task from stopping for. Larger pieces save little:
+ * 256 KiB pieces cut the daemon's CPU from 0.23–0.27 s to 0.14–0.22 s per GiB, but an upload over
+ * loopback waits on the server either way (see {@code bench/notes.md}), and with them a small
+ * upload went out in one piece.
  */
 final class ProgressEntity extends AbstractHttpEntity {
-  static final int CHUNK = 256 * 1024;
+  static final int CHUNK = 32 * 1024;
 
   /** Opens a fresh body stream for each send, so redirects can resend it. */
   @FunctionalInterface
