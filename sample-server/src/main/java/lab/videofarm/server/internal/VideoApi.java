@@ -39,6 +39,7 @@ final class VideoApi {
   private final Faults faults;
   private final ObjectMapper json;
   private final MovieUpload upload;
+  private final ResumableMovieUpload resumable;
   private final VideoCreation creation;
   private final AdminApi admin;
   private final ResourceService withRanges = resourceService(true);
@@ -53,7 +54,8 @@ final class VideoApi {
     this.store = store;
     this.faults = faults;
     this.json = json;
-    this.upload = new MovieUpload(store, faults, maxUploadBytes, uploads);
+    this.resumable = new ResumableMovieUpload(store, faults, maxUploadBytes, uploads);
+    this.upload = new MovieUpload(store, faults, maxUploadBytes, resumable);
     this.creation = new VideoCreation(store, maxUploadBytes);
     this.admin = new AdminApi(faults, json);
   }
@@ -129,9 +131,9 @@ final class VideoApi {
     } else if (s[0].equals("uploads") && s.length == 2) {
       allow(method, UPLOAD_METHODS);
       switch (method) {
-        case "HEAD" -> upload.offset(request, response, callback, s[1]);
-        case "PATCH" -> upload.resume(request, response, callback, s[1]);
-        default -> upload.cancel(request, response, callback, s[1]);
+        case "HEAD" -> resumable.offset(request, response, callback, s[1]);
+        case "PATCH" -> resumable.resume(request, response, callback, s[1]);
+        default -> resumable.cancel(request, response, callback, s[1]);
       }
     } else if (s[0].equals("admin") && s.length == 2 && s[1].equals("faults")) {
       allow(method, AdminApi.METHODS);
