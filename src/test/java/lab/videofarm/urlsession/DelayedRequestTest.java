@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.BiConsumer;
+import lab.videofarm.os.DelayedRequestDisposition;
 import lab.videofarm.os.timeline.TimelineEvent;
 import lab.videofarm.os.timeline.TimelineEvent.Severity;
 import lab.videofarm.os.transferd.RequestInfo;
@@ -17,28 +19,17 @@ class DelayedRequestTest extends InsideAnAppProcess {
     URI fresher = URI.create("http://127.0.0.1:9/videos/2/movie");
     List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
     URLSessionTaskDelegate delegate =
-        new URLSessionTaskDelegate() {
-          @Override
-          public void willBeginDelayedRequest(
-              URLSession session,
-              URLSessionTask task,
-              URLRequest request,
-              java.util.function.BiConsumer<lab.videofarm.os.DelayedRequestDisposition, URLRequest>
-                  completionHandler) {
-            asked.add(task.taskIdentifier() + " " + request.url());
-            completionHandler.accept(
-                lab.videofarm.os.DelayedRequestDisposition.USE_NEW_REQUEST,
-                request.withUrl(fresher));
-          }
-        };
+        answering(
+            (task, request, completionHandler) -> {
+              asked.add(task.taskIdentifier() + " " + request.url());
+              completionHandler.accept(
+                  DelayedRequestDisposition.USE_NEW_REQUEST, request.withUrl(fresher));
+            });
     URLSession session = background("bg", delegate);
     URLSessionDownloadTask task = session.downloadTask(MOVIE);
     long id = task.taskIdentifier();
 
-    daemon
-        .last()
-        .deliver(
-            new TaskEvent.WillBeginDelayedRequest(id, new RequestInfo("GET", MOVIE, List.of())));
+    beginDelayedRequest(id);
 
     assertThat(asked).containsExactly(id + " " + MOVIE);
     assertThat(task.currentRequest().url()).isEqualTo(fresher);
@@ -52,10 +43,7 @@ class DelayedRequestTest extends InsideAnAppProcess {
     URLSession session = background("bg", new RecordingDelegate());
     long id = session.downloadTask(MOVIE).taskIdentifier();
 
-    daemon
-        .last()
-        .deliver(
-            new TaskEvent.WillBeginDelayedRequest(id, new RequestInfo("GET", MOVIE, List.of())));
+    beginDelayedRequest(id);
 
     assertThat(daemon.last().calls).contains("continueDelayedRequest " + id + " CONTINUE_LOADING");
   }
@@ -64,26 +52,15 @@ class DelayedRequestTest extends InsideAnAppProcess {
   void aDelegateThatCancelsADelayedRequestLeavesTheTaskCancelingAndTellsTheDaemon()
       throws Exception {
     URLSessionTaskDelegate delegate =
-        new URLSessionTaskDelegate() {
-          @Override
-          public void willBeginDelayedRequest(
-              URLSession session,
-              URLSessionTask task,
-              URLRequest request,
-              java.util.function.BiConsumer<lab.videofarm.os.DelayedRequestDisposition, URLRequest>
-                  completionHandler) {
-            completionHandler.accept(lab.videofarm.os.DelayedRequestDisposition.CANCEL, null);
-          }
-        };
+        answering(
+            (task, request, completionHandler) -> {
+              completionHandler.accept(DelayedRequestDisposition.CANCEL, null);
+            });
     URLSession session = background("bg", delegate);
     URLSessionDownloadTask task = session.downloadTask(MOVIE);
     task.resume();
 
-    daemon
-        .last()
-        .deliver(
-            new TaskEvent.WillBeginDelayedRequest(
-                task.taskIdentifier(), new RequestInfo("GET", MOVIE, List.of())));
+    beginDelayedRequest(task.taskIdentifier());
 
     assertThat(task.state()).isEqualTo(URLSessionTask.State.CANCELING);
     assertThat(daemon.last().calls)
@@ -93,26 +70,15 @@ class DelayedRequestTest extends InsideAnAppProcess {
   @Test
   void useNewRequestWithoutARequestContinuesWithTheOriginalAndWarns() throws Exception {
     URLSessionTaskDelegate delegate =
-        new URLSessionTaskDelegate() {
-          @Override
-          public void willBeginDelayedRequest(
-              URLSession session,
-              URLSessionTask task,
-              URLRequest request,
-              java.util.function.BiConsumer<lab.videofarm.os.DelayedRequestDisposition, URLRequest>
-                  completionHandler) {
-            completionHandler.accept(
-                lab.videofarm.os.DelayedRequestDisposition.USE_NEW_REQUEST, null);
-          }
-        };
+        answering(
+            (task, request, completionHandler) -> {
+              completionHandler.accept(DelayedRequestDisposition.USE_NEW_REQUEST, null);
+            });
     URLSession session = background("bg", delegate);
     URLSessionDownloadTask task = session.downloadTask(MOVIE);
     long id = task.taskIdentifier();
 
-    daemon
-        .last()
-        .deliver(
-            new TaskEvent.WillBeginDelayedRequest(id, new RequestInfo("GET", MOVIE, List.of())));
+    beginDelayedRequest(id);
 
     assertThat(task.currentRequest().url()).isEqualTo(MOVIE);
     assertThat(daemon.last().calls).contains("continueDelayedRequest " + id + " CONTINUE_LOADING");
@@ -123,5 +89,34 @@ class DelayedRequestTest extends InsideAnAppProcess {
             org.assertj.core.groups.Tuple.tuple(
                 "delayed request answer ignored",
                 "useNewRequest without a request: continuing with the original"));
+  }
+
+  /** A delegate whose {@code willBeginDelayedRequest} is {@code answer}. */
+  private static URLSessionTaskDelegate answering(DelayedRequestAnswer answer) {
+    return new URLSessionTaskDelegate() {
+      @Override
+      public void willBeginDelayedRequest(
+          URLSession session,
+          URLSessionTask task,
+          URLRequest request,
+          BiConsumer<DelayedRequestDisposition, URLRequest> completionHandler) {
+        answer.answer(task, request, completionHandler);
+      }
+    };
+  }
+
+  private interface DelayedRequestAnswer {
+    void answer(
+        URLSessionTask task,
+        URLRequest request,
+        BiConsumer<DelayedRequestDisposition, URLRequest> completionHandler);
+  }
+
+  /** The daemon asks about a GET of the movie it is about to begin for task {@code id}. */
+  private void beginDelayedRequest(long id) throws Exception {
+    daemon
+        .last()
+        .deliver(
+            new TaskEvent.WillBeginDelayedRequest(id, new RequestInfo("GET", MOVIE, List.of())));
   }
 }
