@@ -36,6 +36,13 @@ final class LabMenus {
             device.forceQuit,
             null,
             device.backgroundFetch));
+    bar.add(networkMenu(device));
+    bar.add(menu("Stories", KeyEvent.VK_S, stories.actions().toArray(Action[]::new)));
+    bar.add(viewMenu(view));
+    return bar;
+  }
+
+  private static JMenu networkMenu(DeviceActions device) {
     JMenu network = menu("Network", KeyEvent.VK_N);
     network.add(checkBox(device.offline));
     network.addSeparator();
@@ -45,18 +52,15 @@ final class LabMenus {
     network.add(device.resetNetwork).setName("menu.Unlimited");
     network.addSeparator();
     network.add(device.dropConnections).setName("menu.Drop connections now");
-    bar.add(network);
-    JMenu story = menu("Stories", KeyEvent.VK_S);
-    for (Action play : stories.actions()) {
-      story.add(play).setName("menu." + play.getValue(Action.NAME));
-    }
-    bar.add(story);
-    JMenu viewMenu = menu("View", KeyEvent.VK_V);
-    viewMenu.add(checkBox(view.dark));
-    viewMenu.add(checkBox(view.presentation));
-    viewMenu.add(checkBox(view.stepMode));
-    bar.add(viewMenu);
-    return bar;
+    return network;
+  }
+
+  private static JMenu viewMenu(ViewActions view) {
+    JMenu menu = menu("View", KeyEvent.VK_V);
+    menu.add(checkBox(view.dark));
+    menu.add(checkBox(view.presentation));
+    menu.add(checkBox(view.stepMode));
+    return menu;
   }
 
   private static JCheckBoxMenuItem checkBox(Action action) {

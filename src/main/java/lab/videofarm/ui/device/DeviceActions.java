@@ -1,5 +1,22 @@
 package lab.videofarm.ui.device;
 
+import static java.awt.event.KeyEvent.VK_0;
+import static java.awt.event.KeyEvent.VK_B;
+import static java.awt.event.KeyEvent.VK_D;
+import static java.awt.event.KeyEvent.VK_H;
+import static java.awt.event.KeyEvent.VK_L;
+import static java.awt.event.KeyEvent.VK_O;
+import static java.awt.event.KeyEvent.VK_Q;
+import static java.awt.event.KeyEvent.VK_T;
+import static lab.videofarm.ui.device.WhatIOSDoes.BACKGROUND_FETCH;
+import static lab.videofarm.ui.device.WhatIOSDoes.DROP_CONNECTIONS;
+import static lab.videofarm.ui.device.WhatIOSDoes.FORCE_QUIT;
+import static lab.videofarm.ui.device.WhatIOSDoes.HOME;
+import static lab.videofarm.ui.device.WhatIOSDoes.LAUNCH;
+import static lab.videofarm.ui.device.WhatIOSDoes.OFFLINE;
+import static lab.videofarm.ui.device.WhatIOSDoes.TERMINATE;
+import static lab.videofarm.ui.device.WhatIOSDoes.UNLIMITED;
+
 import java.awt.Component;
 import java.awt.Toolkit;
 import java.awt.event.ActionEvent;
@@ -49,51 +66,30 @@ public final class DeviceActions {
   public DeviceActions(Executor worker, Component parent, Runnable onHome) {
     this.worker = worker;
     this.parent = parent;
-    launch = action("Launch", "launch", key(KeyEvent.VK_L), WhatIOSDoes.LAUNCH, this::launchApp);
-    home = action("Home", "home", key(KeyEvent.VK_H), WhatIOSDoes.HOME, lab -> goHome(lab, onHome));
+    launch = action("Launch", "launch", key(VK_L), LAUNCH, DeviceActions::launchApp);
+    home = action("Home", "home", key(VK_H), HOME, lab -> goHome(lab, onHome));
     terminate =
-        action(
-            "System terminate",
-            "terminate",
-            key(KeyEvent.VK_T),
-            WhatIOSDoes.TERMINATE,
-            lab -> lab.device().terminate(LabRuntime.APP));
+        action("System terminate", "terminate", key(VK_T), TERMINATE, DeviceActions::terminate);
     forceQuit =
-        action(
-            "Force quit",
-            "forcequit",
-            shiftKey(KeyEvent.VK_Q),
-            WhatIOSDoes.FORCE_QUIT,
-            lab -> lab.device().forceQuit(LabRuntime.APP));
+        action("Force quit", "forcequit", shiftKey(VK_Q), FORCE_QUIT, DeviceActions::forceQuit);
     backgroundFetch =
         action(
             "Simulate background fetch",
             "fetch",
-            key(KeyEvent.VK_B),
-            WhatIOSDoes.BACKGROUND_FETCH,
-            lab -> lab.device().simulateBackgroundFetch(LabRuntime.APP));
-    offline =
-        action(
-            "Offline",
-            "offline",
-            shiftKey(KeyEvent.VK_O),
-            WhatIOSDoes.OFFLINE,
-            lab -> lab.network().setOnline(!lab.network().isOnline()));
+            key(VK_B),
+            BACKGROUND_FETCH,
+            DeviceActions::simulateBackgroundFetch);
+    offline = action("Offline", "offline", shiftKey(VK_O), OFFLINE, DeviceActions::toggleOffline);
     offline.putValue(Action.SELECTED_KEY, false);
     dropConnections =
         action(
             "Drop connections now",
             "drop",
-            key(KeyEvent.VK_D),
-            WhatIOSDoes.DROP_CONNECTIONS,
+            key(VK_D),
+            DROP_CONNECTIONS,
             lab -> lab.network().dropConnectionsNow());
     resetNetwork =
-        action(
-            "Unlimited",
-            "network",
-            key(KeyEvent.VK_0),
-            WhatIOSDoes.UNLIMITED,
-            lab -> lab.network().reset());
+        action("Unlimited", "network", key(VK_0), UNLIMITED, lab -> lab.network().reset());
     addPresets();
     setEnabled(false);
   }
@@ -112,8 +108,24 @@ public final class DeviceActions {
     }
   }
 
-  private void launchApp(LabRuntime lab) {
+  private static void launchApp(LabRuntime lab) {
     lab.device().launch(LabRuntime.APP);
+  }
+
+  private static void terminate(LabRuntime lab) {
+    lab.device().terminate(LabRuntime.APP);
+  }
+
+  private static void forceQuit(LabRuntime lab) {
+    lab.device().forceQuit(LabRuntime.APP);
+  }
+
+  private static void simulateBackgroundFetch(LabRuntime lab) {
+    lab.device().simulateBackgroundFetch(LabRuntime.APP);
+  }
+
+  private static void toggleOffline(LabRuntime lab) {
+    lab.network().setOnline(!lab.network().isOnline());
   }
 
   private static void goHome(LabRuntime lab, Runnable onHome) {

@@ -98,6 +98,7 @@ final class AdminApi {
     return new ApiException(413, "too_large", "the admin body may have at most 16 KiB");
   }
 
+  /** Checks the whole body before changing anything, so a refused PUT leaves every knob alone. */
   private void update(JsonNode node, VideoStore store) throws ApiException {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
@@ -105,77 +106,108 @@ final class AdminApi {
         throw ApiException.badRequest("unknown_field", "unknown field " + name + "; use " + FIELDS);
       }
     }
-    // Validate everything before changing anything.
-    Long throttle = number(node, "throttleBytesPerSecond", 0, Faults.MAX_THROTTLE_BYTES_PER_SECOND);
-    Long latency = number(node, "latencyMillis", 0, Faults.MAX_LATENCY.toMillis());
-    Long drop = number(node, "dropConnectionAfterBodyBytes", -1, Long.MAX_VALUE);
-    Boolean ranges = flag(node, "disableRanges");
-    Boolean reset = flag(node, "resetInsteadOfClose");
-    Boolean cut = flag(node, "cutInsideHeaders");
-    Boolean omit = flag(node, "omitValidators");
-    String retryAfter = null;
-    boolean setRetryAfter = node.has("serviceUnavailableRetryAfter");
-    if (setRetryAfter) {
-      JsonNode value = node.get("serviceUnavailableRetryAfter");
-      if (!value.isNull()
-          && (!value.isTextual()
-              || value.textValue().isEmpty()
-              || value.textValue().length() > 64
-              || !value.textValue().chars().allMatch(c -> c >= 0x20 && c < 0x7f))) {
-        throw ApiException.badRequest(
-            "bad_field",
-            "serviceUnavailableRetryAfter must be null or 1 to 64 printable ASCII characters");
-      }
-      retryAfter = value.isNull() ? null : value.textValue();
+    apply(parse(node, store));
+  }
+
+  /**
+   * The knobs a PUT sets, each null when the body leaves it as it is ({@code setRetryAfter} tells a
+   * missing {@code serviceUnavailableRetryAfter} from an explicit null, which lifts the fault).
+   */
+  private record Changes(
+      Long throttle,
+      Long latency,
+      Long drop,
+      Boolean ranges,
+      Boolean reset,
+      Boolean cut,
+      Boolean omit,
+      boolean setRetryAfter,
+      String retryAfter,
+      Boolean resumable,
+      String etagVideo) {}
+
+  /** Validates the fields in the order they are listed; the first bad one is the answer. */
+  private static Changes parse(JsonNode node, VideoStore store) throws ApiException {
+    return new Changes(
+        number(node, "throttleBytesPerSecond", 0, Faults.MAX_THROTTLE_BYTES_PER_SECOND),
+        number(node, "latencyMillis", 0, Faults.MAX_LATENCY.toMillis()),
+        number(node, "dropConnectionAfterBodyBytes", -1, Long.MAX_VALUE),
+        flag(node, "disableRanges"),
+        flag(node, "resetInsteadOfClose"),
+        flag(node, "cutInsideHeaders"),
+        flag(node, "omitValidators"),
+        node.has("serviceUnavailableRetryAfter"),
+        retryAfter(node),
+        enabledUnless(flag(node, "disableResumableUploads")),
+        etagVideo(node, store));
+  }
+
+  /** The knob says "disable"; {@code Faults} takes "enabled". */
+  private static Boolean enabledUnless(Boolean disabled) {
+    return disabled == null ? null : !disabled;
+  }
+
+  private static String retryAfter(JsonNode node) throws ApiException {
+    JsonNode value = node.get("serviceUnavailableRetryAfter");
+    if (value == null || value.isNull()) {
+      return null;
     }
-    Boolean resumable = null;
-    if (node.has("disableResumableUploads")) {
-      if (!node.get("disableResumableUploads").isBoolean()) {
-        throw ApiException.badRequest("bad_field", "disableResumableUploads must be true or false");
-      }
-      resumable = !node.get("disableResumableUploads").booleanValue();
+    if (!value.isTextual()
+        || value.textValue().isEmpty()
+        || value.textValue().length() > 64
+        || !value.textValue().chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+      throw ApiException.badRequest(
+          "bad_field",
+          "serviceUnavailableRetryAfter must be null or 1 to 64 printable ASCII characters");
     }
-    String etagVideo = null;
-    if (node.has("changeMovieEtag")) {
-      if (!node.get("changeMovieEtag").isTextual()) {
-        throw ApiException.badRequest("bad_field", "changeMovieEtag must be a video id");
-      }
-      etagVideo = node.get("changeMovieEtag").textValue();
-      String id = etagVideo;
-      if (store.find(id).filter(v -> v.video().hasMovie()).isEmpty()) {
-        throw ApiException.notFound("no movie for video " + id);
-      }
+    return value.textValue();
+  }
+
+  private static String etagVideo(JsonNode node, VideoStore store) throws ApiException {
+    if (!node.has("changeMovieEtag")) {
+      return null;
     }
-    if (throttle != null) {
-      faults.throttleBytesPerSecond(throttle);
+    if (!node.get("changeMovieEtag").isTextual()) {
+      throw ApiException.badRequest("bad_field", "changeMovieEtag must be a video id");
     }
-    if (latency != null) {
-      faults.latency(Duration.ofMillis(latency));
+    String id = node.get("changeMovieEtag").textValue();
+    if (store.find(id).filter(v -> v.video().hasMovie()).isEmpty()) {
+      throw ApiException.notFound("no movie for video " + id);
     }
-    if (drop != null) {
-      faults.dropConnectionAfterBodyBytes(drop);
+    return id;
+  }
+
+  private void apply(Changes changes) throws ApiException {
+    if (changes.throttle() != null) {
+      faults.throttleBytesPerSecond(changes.throttle());
     }
-    if (ranges != null) {
-      faults.disableRanges(ranges);
+    if (changes.latency() != null) {
+      faults.latency(Duration.ofMillis(changes.latency()));
     }
-    if (reset != null) {
-      faults.resetInsteadOfClose(reset);
+    if (changes.drop() != null) {
+      faults.dropConnectionAfterBodyBytes(changes.drop());
     }
-    if (cut != null) {
-      faults.cutInsideHeaders(cut);
+    if (changes.ranges() != null) {
+      faults.disableRanges(changes.ranges());
     }
-    if (omit != null) {
-      faults.omitValidators(omit);
+    if (changes.reset() != null) {
+      faults.resetInsteadOfClose(changes.reset());
     }
-    if (setRetryAfter) {
-      faults.serviceUnavailable(retryAfter);
+    if (changes.cut() != null) {
+      faults.cutInsideHeaders(changes.cut());
     }
-    if (resumable != null) {
-      faults.resumableUploads(resumable);
+    if (changes.omit() != null) {
+      faults.omitValidators(changes.omit());
     }
-    if (etagVideo != null) {
+    if (changes.setRetryAfter()) {
+      faults.serviceUnavailable(changes.retryAfter());
+    }
+    if (changes.resumable() != null) {
+      faults.resumableUploads(changes.resumable());
+    }
+    if (changes.etagVideo() != null) {
       try {
-        faults.changeMovieEtag(etagVideo);
+        faults.changeMovieEtag(changes.etagVideo());
       } catch (NoSuchElementException e) {
         throw ApiException.notFound(e.getMessage());
       }

@@ -1,33 +1,22 @@
 package lab.videofarm.server.internal;
 
-import com.google.common.util.concurrent.RateLimiter;
+import static lab.videofarm.server.internal.UploadBodies.BUFFER;
+import static lab.videofarm.server.internal.UploadBodies.DROPPED;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 import lab.videofarm.server.Faults;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.FutureCallback;
 
 /**
  * {@code PUT /videos/{id}/movie}: streams the body into a temp file while hashing it, and only a
@@ -35,116 +24,53 @@ import org.eclipse.jetty.util.FutureCallback;
  * other ending (the client goes away, the body is short, too large, the drop fault) deletes the
  * temp file and leaves the previous movie, its status and its ETag as they were.
  *
- * <h2>Resumable uploads</h2>
- *
- * A PUT that speaks a version of "Resumable Uploads for HTTP" the server knows ({@link
- * ResumableUploadProtocol}; interop version 3, draft -01, as iOS 17 sends it) gets an informational
- * {@code 104 Upload Resumption Supported} with {@code Location: /uploads/<token>} before its body
- * is read, and its bytes go into that upload resource ({@link UploadResources}), which keeps what
- * arrived when the upload is cut. Then, on the upload resource:
- *
- * <ul>
- *   <li>{@code HEAD} answers 204 with {@code Upload-Offset} (the bytes kept) and {@code
- *       Cache-Control: no-store};
- *   <li>{@code PATCH} with {@code Upload-Offset: N} appends its body when N is that offset (else
- *       409 and nothing changes); with {@code Upload-Incomplete: ?0} a complete body ends the
- *       upload and is answered like the PUT would have been (201 or 204);
- *   <li>{@code DELETE} cancels the upload: 204, the resource is gone.
- * </ul>
- *
- * The partial file becomes the movie by an atomic rename only once the whole upload is there, so a
- * partial upload never replaces the old movie. With the resumable-upload fault switched off ({@code
- * Faults.resumableUploads(false)}) the server answers no 104 and the upload is a plain PUT.
+ * <p>A PUT that speaks a version of "Resumable Uploads for HTTP" the server knows goes to {@link
+ * ResumableMovieUpload} instead, unless the resumable-upload fault is switched off ({@code
+ * Faults.resumableUploads(false)}); then the upload is a plain PUT.
  */
 final class MovieUpload {
-  private static final int BUFFER = 64 * 1024;
-  private static final long INTERIM_TIMEOUT_SECONDS = 10;
-  private static final long BUSY_TIMEOUT_SECONDS = 5;
-
   private final VideoStore store;
   private final Faults faults;
   private final long maxUploadBytes;
-  private final UploadResources uploads;
+  private final ResumableMovieUpload resumable;
 
-  MovieUpload(VideoStore store, Faults faults, long maxUploadBytes, UploadResources uploads) {
+  MovieUpload(
+      VideoStore store, Faults faults, long maxUploadBytes, ResumableMovieUpload resumable) {
     this.store = store;
     this.faults = faults;
     this.maxUploadBytes = maxUploadBytes;
-    this.uploads = uploads;
+    this.resumable = resumable;
   }
 
   void receive(Request request, Response response, Callback callback, String id)
       throws ApiException, IOException {
-    long declared = request.getLength();
-    if (declared > maxUploadBytes) {
-      throw tooLarge();
+    if (request.getLength() > maxUploadBytes) {
+      throw UploadBodies.tooLarge(maxUploadBytes);
     }
     if (faults.resumableUploadsEnabled()) {
       Optional<ResumableUploadProtocol> protocol = ResumableUploadProtocol.of(request);
       if (protocol.isPresent()) {
-        receiveResumable(request, response, callback, id, protocol.get());
+        resumable.start(request, response, callback, id, protocol.get());
         return;
       }
     }
-    long dropAfter = faults.dropConnectionAfterBodyBytes();
     store.beginUpload(id);
     boolean uploading = true;
     Path temp = null;
     try {
       temp = Files.createTempFile(store.tmpDirectory(), id + "-", ".upload");
       MessageDigest digest = Hashing.sha256();
-      long total = 0;
-      InputStream in = Content.Source.asInputStream(request);
-      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        Pacer pacer = new Pacer(faults);
-        byte[] buffer = new byte[BUFFER];
-        while (true) {
-          int want = pacer.nextChunk(BUFFER);
-          int n;
-          try {
-            n = in.read(buffer, 0, want);
-          } catch (IOException | RuntimeException e) {
-            // The client went away or broke the framing mid-body.
-            throw interrupted(total, declared);
-          }
-          if (n == -1) {
-            break;
-          }
-          if (dropAfter >= 0 && total + n > dropAfter) {
-            // Back to the previous status before the client can notice the drop and look.
-            store.endUpload(id);
-            uploading = false;
-            dropConnection(request, callback, total + n);
-            return;
-          }
-          total += n;
-          if (total > maxUploadBytes) {
-            throw tooLarge();
-          }
-          pacer.pace(n);
-          digest.update(buffer, 0, n);
-          ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-          while (chunk.hasRemaining()) {
-            out.write(chunk);
-          }
-        }
-        if (declared >= 0 && total != declared) {
-          throw interrupted(total, declared);
-        }
-        out.force(true);
-      } finally {
-        closeQuietly(in);
+      long total = streamToTemp(request, callback, id, temp, digest);
+      if (total == DROPPED) {
+        uploading = false;
+        return;
       }
       boolean replaced =
           store.commitMovie(id, temp, total, HexFormat.of().formatHex(digest.digest()));
       // The status must read "ready" before the client can see the answer and ask again.
       store.endUpload(id);
       uploading = false;
-      response.setStatus(replaced ? 204 : 201);
-      if (!replaced) {
-        response.getHeaders().put(HttpHeader.LOCATION, "/videos/" + id + "/movie");
-      }
-      response.write(true, null, callback);
+      UploadBodies.answerStored(response, callback, id, replaced);
     } finally {
       if (temp != null) {
         Files.deleteIfExists(temp);
@@ -155,297 +81,59 @@ final class MovieUpload {
     }
   }
 
-  private void receiveResumable(
-      Request request,
-      Response response,
-      Callback callback,
-      String id,
-      ResumableUploadProtocol protocol)
-      throws ApiException, IOException {
-    UploadResources.Resource resource = uploads.create(id, protocol.interopVersion());
-    ReentrantLock lock = uploads.lock(resource);
-    lock.lock();
-    try {
-      HttpFields.Mutable interim = HttpFields.build();
-      interim.put(HttpHeader.LOCATION, "/uploads/" + resource.token());
-      protocol.describe(interim, -1, false);
-      sendUploadResumptionSupported(request, response, interim);
-      append(request, response, callback, resource, protocol, 0);
-    } finally {
-      lock.unlock();
-    }
-  }
-
   /**
-   * Sends {@code 104 Upload Resumption Supported} and waits until it is written. Jetty 12.1's
-   * HTTP/1.1 generator sends header fields only with {@code 103 Early Hints}; any other 1xx leaves
-   * as a bare status line, which would lose the Location. So over HTTP/1.1 the interim response is
-   * written on the connection directly. That is safe here: nothing else of this exchange has been
-   * written, and nothing will be until the handler reads the body (a {@code 100 Continue}, if the
-   * client asked for one) or answers, both after this returns.
+   * Copies the whole body into {@code temp}, hashing it, and forces it to disk. Returns the bytes
+   * read, or {@link UploadBodies#DROPPED} when the drop fault ended the upload (and the
+   * connection).
    */
-  private static void sendUploadResumptionSupported(
-      Request request, Response response, HttpFields interim) throws IOException {
-    try {
-      if (request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_1_1) {
-        StringBuilder head = new StringBuilder("HTTP/1.1 104 Upload Resumption Supported\r\n");
-        for (HttpField field : interim) {
-          head.append(field.getName()).append(": ").append(field.getValue()).append("\r\n");
-        }
-        head.append("\r\n");
-        FutureCallback written = new FutureCallback();
-        request
-            .getConnectionMetaData()
-            .getConnection()
-            .getEndPoint()
-            .write(written, ByteBuffer.wrap(head.toString().getBytes(StandardCharsets.US_ASCII)));
-        written.get(INTERIM_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      } else {
-        response.writeInterim(104, interim).get(INTERIM_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while sending 104");
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IOException("could not send 104 Upload Resumption Supported", e);
-    }
-  }
-
-  /** {@code HEAD /uploads/<token>}: the offset the client must continue at. */
-  void offset(Request request, Response response, Callback callback, String token)
+  private long streamToTemp(
+      Request request, Callback callback, String id, Path temp, MessageDigest digest)
       throws ApiException, IOException {
-    UploadResources.Resource resource = existingResource(token);
-    ReentrantLock lock = busyLock(resource);
-    long offset;
-    try {
-      offset = uploads.offset(resource);
-    } finally {
-      lock.unlock();
-    }
-    response.setStatus(204);
-    protocolOf(resource).describe(response.getHeaders(), offset, false);
-    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-    response.write(true, null, callback);
-  }
-
-  /** {@code PATCH /uploads/<token>}: appends the body at the offset it claims. */
-  void resume(Request request, Response response, Callback callback, String token)
-      throws ApiException, IOException {
-    UploadResources.Resource resource = existingResource(token);
-    ResumableUploadProtocol protocol = protocolOf(resource);
-    if (!protocol.spokenBy(request)) {
-      throw ApiException.badRequest(
-          "interop_version",
-          "this upload speaks Upload-Draft-Interop-Version " + protocol.interopVersion());
-    }
-    ReentrantLock lock = busyLock(resource);
-    try {
-      long offset = uploads.offset(resource);
-      long claimed = protocol.claimedOffset(request);
-      if (claimed != offset) {
-        throw new ApiException(
-            409,
-            "offset_mismatch",
-            "the upload holds "
-                + offset
-                + " bytes; Upload-Offset said "
-                + (claimed < 0 ? "nothing usable" : claimed));
-      }
-      if (request.getLength() >= 0 && offset + request.getLength() > maxUploadBytes) {
-        throw tooLarge();
-      }
-      append(request, response, callback, resource, protocol, offset);
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** {@code DELETE /uploads/<token>}: the client gives the upload up. */
-  void cancel(Request request, Response response, Callback callback, String token)
-      throws ApiException, IOException {
-    UploadResources.Resource resource = existingResource(token);
-    ReentrantLock lock = busyLock(resource);
-    try {
-      uploads.delete(resource);
-    } finally {
-      lock.unlock();
-    }
-    response.setStatus(204);
-    response.write(true, null, callback);
-  }
-
-  /**
-   * Streams the body onto the end of the partial file. Every byte read is written before the next
-   * read, so a cut keeps exactly what arrived. A body that completes the upload makes the partial
-   * file the movie; any other ending leaves the old movie alone.
-   */
-  private void append(
-      Request request,
-      Response response,
-      Callback callback,
-      UploadResources.Resource resource,
-      ResumableUploadProtocol protocol,
-      long offset)
-      throws ApiException, IOException {
-    String id = resource.videoId();
     long declared = request.getLength();
     long dropAfter = faults.dropConnectionAfterBodyBytes();
-    boolean completes = protocol.completesUpload(request);
-    store.beginUpload(id);
-    boolean uploading = true;
-    try {
-      long read = 0;
-      // A body that starts the upload is hashed as it arrives, as a whole PUT's is; only an upload
-      // continued by PATCH reads its file again to hash it.
-      MessageDigest digest = offset == 0 ? Hashing.sha256() : null;
-      InputStream in = Content.Source.asInputStream(request);
-      try (FileChannel out =
-          FileChannel.open(
-              resource.partial(), StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-        Pacer pacer = new Pacer(faults);
-        byte[] buffer = new byte[BUFFER];
-        while (true) {
-          int want = pacer.nextChunk(BUFFER);
-          int n;
-          try {
-            n = in.read(buffer, 0, want);
-          } catch (IOException | RuntimeException e) {
-            out.force(true);
-            throw interruptedResumable(offset + read);
-          }
-          if (n == -1) {
-            break;
-          }
-          if (offset + read + n > maxUploadBytes) {
-            uploads.delete(resource);
-            throw tooLarge();
-          }
-          pacer.pace(n);
-          write(out, buffer, n);
-          if (digest != null) {
-            digest.update(buffer, 0, n);
-          }
-          read += n;
-          if (dropAfter >= 0 && read > dropAfter) {
-            // What the server already took off the wire is kept: the offset stays honest.
-            int buffered;
-            while ((buffered = Math.min(in.available(), buffer.length)) > 0) {
-              int more = in.read(buffer, 0, buffered);
-              if (more <= 0) {
-                break;
-              }
-              write(out, buffer, more);
-            }
-            out.force(true);
-            store.endUpload(id);
-            uploading = false;
-            dropConnection(request, callback, read);
-            return;
-          }
+    long total = 0;
+    InputStream in = Content.Source.asInputStream(request);
+    try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+      UploadPacer pacer = new UploadPacer(faults);
+      byte[] buffer = new byte[BUFFER];
+      while (true) {
+        int n = readChunk(in, buffer, pacer, total, declared);
+        if (n == -1) {
+          break;
         }
-        out.force(true);
-      } finally {
-        closeQuietly(in);
+        if (dropAfter >= 0 && total + n > dropAfter) {
+          // Back to the previous status before the client can notice the drop and look.
+          store.endUpload(id);
+          UploadBodies.dropConnection(request, callback, total + n);
+          return DROPPED;
+        }
+        total += n;
+        if (total > maxUploadBytes) {
+          throw UploadBodies.tooLarge(maxUploadBytes);
+        }
+        pacer.pace(n);
+        digest.update(buffer, 0, n);
+        UploadBodies.write(out, buffer, n);
       }
-      if (declared >= 0 && read != declared) {
-        throw interruptedResumable(offset + read);
+      if (declared >= 0 && total != declared) {
+        throw interrupted(total, declared);
       }
-      long total = offset + read;
-      if (!completes) {
-        store.endUpload(id);
-        uploading = false;
-        response.setStatus(204);
-        protocol.describe(response.getHeaders(), total, false);
-        response.write(true, null, callback);
-        return;
-      }
-      String sha256 =
-          digest != null
-              ? HexFormat.of().formatHex(digest.digest())
-              : Hashing.sha256Hex(resource.partial());
-      boolean replaced = store.commitMovie(id, resource.partial(), total, sha256);
-      uploads.delete(resource);
-      store.endUpload(id);
-      uploading = false;
-      response.setStatus(replaced ? 204 : 201);
-      if (!replaced) {
-        response.getHeaders().put(HttpHeader.LOCATION, "/videos/" + id + "/movie");
-      }
-      response.write(true, null, callback);
+      out.force(true);
+      return total;
     } finally {
-      if (uploading) {
-        store.endUpload(id);
-      }
+      UploadBodies.closeQuietly(in);
     }
   }
 
-  private static void write(FileChannel out, byte[] buffer, int n) throws IOException {
-    ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-    while (chunk.hasRemaining()) {
-      out.write(chunk);
-    }
-  }
-
-  private UploadResources.Resource existingResource(String token) throws ApiException {
-    return uploads
-        .find(token)
-        .orElseThrow(
-            () ->
-                ApiException.notFound(
-                    "no upload resource "
-                        + token
-                        + " (finished, cancelled, or expired after "
-                        + uploads.lifetime()
-                        + " without progress)"));
-  }
-
-  private static ResumableUploadProtocol protocolOf(UploadResources.Resource resource)
+  private static int readChunk(
+      InputStream in, byte[] buffer, UploadPacer pacer, long total, long declared)
       throws ApiException {
-    return ResumableUploadProtocol.SUPPORTED.stream()
-        .filter(protocol -> protocol.interopVersion() == resource.interopVersion())
-        .findFirst()
-        .orElseThrow(
-            () -> ApiException.notFound("upload of unknown version " + resource.interopVersion()));
-  }
-
-  /** Waits briefly for the request that works on the resource (a cut one ends promptly). */
-  private ReentrantLock busyLock(UploadResources.Resource resource) throws ApiException {
-    ReentrantLock lock = uploads.lock(resource);
     try {
-      if (lock.tryLock(BUSY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        if (Files.isRegularFile(resource.partial())) {
-          return lock;
-        }
-        // The request it waited for finished or cancelled the upload.
-        lock.unlock();
-        throw ApiException.notFound("upload resource " + resource.token() + " is gone");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    throw new ApiException(409, "upload_busy", "another request is working on this upload");
-  }
-
-  private static ApiException interruptedResumable(long kept) {
-    return ApiException.badRequest(
-        "upload_interrupted",
-        "the body ended early; the upload resource keeps "
-            + kept
-            + " bytes to resume from, and the previous movie is kept");
-  }
-
-  /** Closing a request stream whose body ended early fails again; that end is already handled. */
-  private static void closeQuietly(InputStream in) {
-    try {
-      in.close();
+      return in.read(buffer, 0, pacer.nextChunk(BUFFER));
     } catch (IOException | RuntimeException e) {
-      // Already reported as an interrupted upload or a dropped connection.
+      // The client went away or broke the framing mid-body.
+      throw interrupted(total, declared);
     }
-  }
-
-  private static void dropConnection(Request request, Callback callback, long read) {
-    request.getConnectionMetaData().getConnection().getEndPoint().close();
-    callback.failed(new EofException("upload dropped after " + read + " body bytes by fault"));
   }
 
   private static ApiException interrupted(long total, long declared) {
@@ -456,43 +144,5 @@ final class MovieUpload {
             + " of "
             + (declared >= 0 ? declared + " bytes" : "an unknown number of bytes")
             + "; the previous movie is kept");
-  }
-
-  private ApiException tooLarge() {
-    return new ApiException(
-        413, "too_large", "a movie may have at most " + maxUploadBytes + " bytes");
-  }
-
-  /**
-   * Paces a request body by the throttle fault. The fault is read again for every chunk, so a
-   * throttle set or lifted mid-upload applies at once; chunks are a tenth of a second's worth.
-   */
-  private static final class Pacer {
-    private final Faults faults;
-    private RateLimiter limiter;
-    private long rate;
-
-    Pacer(Faults faults) {
-      this.faults = faults;
-    }
-
-    /** How many bytes to read next, at most {@code max}. */
-    int nextChunk(int max) {
-      rate = faults.throttleBytesPerSecond();
-      return rate > 0 ? (int) Math.max(1, Math.min(max, rate / 10)) : max;
-    }
-
-    /** Waits until {@code n} bytes just read may pass at the rate read by {@link #nextChunk}. */
-    void pace(int n) {
-      if (rate <= 0) {
-        return;
-      }
-      if (limiter == null) {
-        limiter = RateLimiter.create(rate);
-      } else if (limiter.getRate() != rate) {
-        limiter.setRate(rate);
-      }
-      limiter.acquire(n);
-    }
   }
 }

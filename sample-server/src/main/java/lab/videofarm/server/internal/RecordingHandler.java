@@ -63,36 +63,47 @@ final class RecordingHandler extends Handler.Abstract {
               record(number, receivedAt, metered, meteredResponse, true);
               callback.failed(failure);
             });
-    if (VideoApi.isMedia(request)) {
-      meteredResponse.applyFaults(faults);
-      try {
-        faults.awaitLatency();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        recording.failed(e);
-        return true;
-      }
-      if (faults.cutsInsideHeaders()) {
-        cutInsideHeaders(request, recording);
-        return true;
-      }
-      String retryAfter = faults.serviceUnavailableRetryAfter();
-      if (retryAfter != null) {
-        meteredResponse.getHeaders().put("Retry-After", retryAfter);
-        try {
-          api.writeJson(
-              metered,
-              meteredResponse,
-              recording,
-              503,
-              Map.of("error", "unavailable", "message", "the server is staging a 503"));
-        } catch (IOException e) {
-          recording.failed(e);
-        }
-        return true;
-      }
+    if (VideoApi.isMedia(request) && answeredByFault(metered, meteredResponse, recording)) {
+      return true;
     }
     api.handle(metered, meteredResponse, recording);
+    return true;
+  }
+
+  /**
+   * Applies the per-request faults to a media request: arms the body faults, waits out the latency,
+   * and answers instead of the API when a fault stages the whole answer (a cut inside the headers,
+   * a 503). Returns whether the request is answered.
+   */
+  private boolean answeredByFault(
+      MeteredRequest request, MeteredResponse response, Callback recording) {
+    response.applyFaults(faults);
+    try {
+      faults.awaitLatency();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      recording.failed(e);
+      return true;
+    }
+    if (faults.cutsInsideHeaders()) {
+      cutInsideHeaders(request, recording);
+      return true;
+    }
+    String retryAfter = faults.serviceUnavailableRetryAfter();
+    if (retryAfter == null) {
+      return false;
+    }
+    response.getHeaders().put("Retry-After", retryAfter);
+    try {
+      api.writeJson(
+          request,
+          response,
+          recording,
+          503,
+          Map.of("error", "unavailable", "message", "the server is staging a 503"));
+    } catch (IOException e) {
+      recording.failed(e);
+    }
     return true;
   }
 

@@ -52,6 +52,34 @@ public final class ServerRuntime implements AutoCloseable {
    * open by then), then starts listening.
    */
   public URI start(Runnable beforeListening) throws IOException {
+    openStore();
+    beforeListening.run();
+    QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+    threads.setName("sample-server");
+    threads.setDaemon(true);
+    server = new Server(threads);
+    ServerConnector connector = connector(server);
+    server.addConnector(connector);
+    server.addBean(
+        new RequestHeadDeadline(connector, server.getScheduler(), settings.requestHeadTimeout()));
+    server.setErrorHandler(new JsonErrorHandler(json));
+    server.setHandler(new RecordingHandler(videoApi(), faults, journal, clock, threads));
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException("could not start the sample server", e);
+    }
+    baseUrl = baseUrl(settings.bindAddress(), connector.getLocalPort());
+    return baseUrl;
+  }
+
+  /**
+   * The seed's generated files are cached per catalogue version and user in the temp directory, so
+   * later seeds copy them instead of generating them again.
+   */
+  private void openStore() throws IOException {
     Files.createDirectories(settings.dataDirectory());
     store = VideoStore.open(settings.dataDirectory(), clock, json);
     if (settings.seed() && store.isEmpty()) {
@@ -64,12 +92,9 @@ public final class ServerRuntime implements AutoCloseable {
                   + "-"
                   + System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_-]", "_")));
     }
-    beforeListening.run();
+  }
 
-    QueuedThreadPool threads = new QueuedThreadPool(64, 4);
-    threads.setName("sample-server");
-    threads.setDaemon(true);
-    server = new Server(threads);
+  private ServerConnector connector(Server server) {
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendDateHeader(true);
@@ -80,27 +105,17 @@ public final class ServerRuntime implements AutoCloseable {
     if (settings.sendBufferBytes() > 0) {
       connector.setAcceptedSendBufferSize(settings.sendBufferBytes());
     }
-    server.addConnector(connector);
-    server.addBean(
-        new RequestHeadDeadline(connector, server.getScheduler(), settings.requestHeadTimeout()));
-    server.setErrorHandler(new JsonErrorHandler(json));
+    return connector;
+  }
+
+  private VideoApi videoApi() throws IOException {
     UploadResources uploads =
         new UploadResources(
             settings.dataDirectory().resolve(UploadResources.FOLDER),
             clock,
             settings.uploadResourceLifetime(),
             json);
-    VideoApi api = new VideoApi(store, faults, json, settings.maxUploadBytes(), uploads);
-    server.setHandler(new RecordingHandler(api, faults, journal, clock, threads));
-    try {
-      server.start();
-    } catch (IOException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IOException("could not start the sample server", e);
-    }
-    baseUrl = baseUrl(settings.bindAddress(), connector.getLocalPort());
-    return baseUrl;
+    return new VideoApi(store, faults, json, settings.maxUploadBytes(), uploads);
   }
 
   private static URI baseUrl(String bindAddress, int port) throws IOException {

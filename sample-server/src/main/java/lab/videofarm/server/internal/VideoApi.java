@@ -39,6 +39,7 @@ final class VideoApi {
   private final Faults faults;
   private final ObjectMapper json;
   private final MovieUpload upload;
+  private final ResumableMovieUpload resumable;
   private final VideoCreation creation;
   private final AdminApi admin;
   private final ResourceService withRanges = resourceService(true);
@@ -53,7 +54,8 @@ final class VideoApi {
     this.store = store;
     this.faults = faults;
     this.json = json;
-    this.upload = new MovieUpload(store, faults, maxUploadBytes, uploads);
+    this.resumable = new ResumableMovieUpload(store, faults, maxUploadBytes, uploads);
+    this.upload = new MovieUpload(store, faults, maxUploadBytes, resumable);
     this.creation = new VideoCreation(store, maxUploadBytes);
     this.admin = new AdminApi(faults, json);
   }
@@ -99,45 +101,62 @@ final class VideoApi {
       allow(method, READ_METHODS);
       writeJson(request, response, callback, 200, Map.of("videos", base(request) + "/videos"));
     } else if (s[0].equals("videos") && s.length == 1) {
-      allow(method, COLLECTION_METHODS);
-      if (method.equals("POST")) {
-        String id = creation.create(request);
-        response.getHeaders().put(HttpHeader.LOCATION, "/videos/" + id);
-        writeJson(request, response, callback, 303, videoJson(request, existing(id)));
-      } else {
-        writeJson(
-            request,
-            response,
-            callback,
-            200,
-            store.list().stream().map(v -> videoJson(request, v)).toList());
-      }
+      videos(request, response, callback);
     } else if (s[0].equals("videos") && s.length == 2) {
       allow(method, READ_METHODS);
       writeJson(request, response, callback, 200, videoJson(request, existing(s[1])));
     } else if (s[0].equals("videos") && s.length == 3 && s[2].equals("movie")) {
-      allow(method, MOVIE_METHODS);
-      if (method.equals("PUT")) {
-        existing(s[1]);
-        upload.receive(request, response, callback, s[1]);
-      } else {
-        sendMovie(request, response, callback, existing(s[1]).video().id());
-      }
+      movie(request, response, callback, s[1]);
     } else if (s[0].equals("videos") && s.length == 3 && s[2].equals("thumbnail")) {
       allow(method, READ_METHODS);
       sendThumbnail(request, response, callback, existing(s[1]));
     } else if (s[0].equals("uploads") && s.length == 2) {
-      allow(method, UPLOAD_METHODS);
-      switch (method) {
-        case "HEAD" -> upload.offset(request, response, callback, s[1]);
-        case "PATCH" -> upload.resume(request, response, callback, s[1]);
-        default -> upload.cancel(request, response, callback, s[1]);
-      }
+      uploadResource(request, response, callback, s[1]);
     } else if (s[0].equals("admin") && s.length == 2 && s[1].equals("faults")) {
       allow(method, AdminApi.METHODS);
       writeJson(request, response, callback, 200, admin.handle(request, store));
     } else {
       throw ApiException.notFound("no resource at " + request.getHttpURI().getPath());
+    }
+  }
+
+  /** {@code /videos}: the list, or a new video from a multipart form (303 to it). */
+  private void videos(Request request, Response response, Callback callback) throws Exception {
+    allow(request.getMethod(), COLLECTION_METHODS);
+    if (request.getMethod().equals("POST")) {
+      String id = creation.create(request);
+      response.getHeaders().put(HttpHeader.LOCATION, "/videos/" + id);
+      writeJson(request, response, callback, 303, videoJson(request, existing(id)));
+    } else {
+      writeJson(
+          request,
+          response,
+          callback,
+          200,
+          store.list().stream().map(v -> videoJson(request, v)).toList());
+    }
+  }
+
+  /** {@code /videos/{id}/movie}: the movie, or its upload. */
+  private void movie(Request request, Response response, Callback callback, String id)
+      throws Exception {
+    allow(request.getMethod(), MOVIE_METHODS);
+    if (request.getMethod().equals("PUT")) {
+      existing(id);
+      upload.receive(request, response, callback, id);
+    } else {
+      sendMovie(request, response, callback, existing(id).video().id());
+    }
+  }
+
+  /** {@code /uploads/{token}}: a resumable upload's offset, continuation or cancellation. */
+  private void uploadResource(Request request, Response response, Callback callback, String token)
+      throws Exception {
+    allow(request.getMethod(), UPLOAD_METHODS);
+    switch (request.getMethod()) {
+      case "HEAD" -> resumable.offset(request, response, callback, token);
+      case "PATCH" -> resumable.resume(request, response, callback, token);
+      default -> resumable.cancel(request, response, callback, token);
     }
   }
 

@@ -47,15 +47,7 @@ final class VideoCreation {
     if (request.getLength() > maxUploadBytes) {
       throw tooLarge();
     }
-    MultiPartConfig config =
-        new MultiPartConfig.Builder()
-            .location(store.tmpDirectory())
-            .maxMemoryPartSize(0)
-            .maxPartSize(maxUploadBytes)
-            .maxSize(maxUploadBytes)
-            .maxParts(16)
-            .build();
-    try (MultiPartFormData.Parts parts = parse(request, contentType, config)) {
+    try (MultiPartFormData.Parts parts = parse(request, contentType, formConfig())) {
       String title = text(parts.getFirst("title"), MAX_TITLE, "title");
       if (title == null || title.isBlank()) {
         throw ApiException.badRequest("missing_title", "a video needs a non-empty title");
@@ -65,18 +57,34 @@ final class VideoCreation {
       if (thumbnail == null || thumbnail.getLength() == 0) {
         throw ApiException.badRequest("missing_thumbnail", "a video needs a thumbnail image");
       }
-      Path file = Files.createTempFile(store.tmpDirectory(), "thumbnail-", ".img");
-      try {
-        Files.delete(file);
-        thumbnail.writeTo(file);
-        ImageType type = sniff(file);
-        return store
-            .create(title.strip(), description == null ? "" : description, file, type.mediaType())
-            .video()
-            .id();
-      } finally {
-        Files.deleteIfExists(file);
-      }
+      return storeVideo(title.strip(), description == null ? "" : description, thumbnail);
+    }
+  }
+
+  /** Every part goes to disk, and no part nor the whole form may exceed the upload limit. */
+  private MultiPartConfig formConfig() {
+    return new MultiPartConfig.Builder()
+        .location(store.tmpDirectory())
+        .maxMemoryPartSize(0)
+        .maxPartSize(maxUploadBytes)
+        .maxSize(maxUploadBytes)
+        .maxParts(16)
+        .build();
+  }
+
+  /** Writes the thumbnail to a temp file, checks it is an image, and stores the video. */
+  private String storeVideo(String title, String description, MultiPart.Part thumbnail)
+      throws ApiException, IOException {
+    Path file = Files.createTempFile(store.tmpDirectory(), "thumbnail-", ".img");
+    try {
+      // The part may move its own file to the path, which fails if the path exists; the temp file
+      // only reserved a unique name.
+      Files.delete(file);
+      thumbnail.writeTo(file);
+      ImageType type = sniff(file);
+      return store.create(title, description, file, type.mediaType()).video().id();
+    } finally {
+      Files.deleteIfExists(file);
     }
   }
 
