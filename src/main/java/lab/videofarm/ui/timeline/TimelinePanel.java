@@ -338,7 +338,8 @@ public final class TimelinePanel extends JPanel {
   private void showCount() {
     int total = model.totalCount();
     int shown = model.getRowCount();
-    count.setText(shown == total ? total + " events" : shown + " of " + total + " events");
+    String events = total == 1 ? " event" : " events";
+    count.setText(shown == total ? total + events : shown + " of " + total + events);
   }
 
   /** The event on {@code row} of the table as filtered now. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.swing.JComponent;
+import javax.swing.JLabel;
 import javax.swing.JPanel;
 import lab.videofarm.os.timeline.Layer;
 import lab.videofarm.os.timeline.TimelineEvent;
@@ -51,6 +52,42 @@ class TimelinePanelTest {
 
     assertThat(calls)
         .containsSubsequence("appended 1", "clear", "appended 2", "clear", "appended 2");
+  }
+
+  @Test
+  void theCountSaysEventOnlyForOne() {
+    List<String> counts =
+        GuiActionRunner.execute(
+            () -> {
+              TimelinePanel panel = new TimelinePanel(scene);
+              panel.appendLive(List.of(event(1, "s", -1)));
+              String one = countOf(panel);
+              panel.appendLive(List.of(event(2, "s", -1)));
+              return List.of(one, countOf(panel));
+            });
+
+    assertThat(counts).containsExactly("1 event", "2 events");
+  }
+
+  private static String countOf(TimelinePanel panel) {
+    JLabel count = countIn(panel);
+    assertThat(count).as("the timeline.count label").isNotNull();
+    return count.getText();
+  }
+
+  private static JLabel countIn(java.awt.Component component) {
+    if (component instanceof JLabel label && "timeline.count".equals(label.getName())) {
+      return label;
+    }
+    if (component instanceof java.awt.Container container) {
+      for (java.awt.Component child : container.getComponents()) {
+        JLabel found = countIn(child);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   private static TimelineEvent event(long sequence, String session, long task) {
