@@ -2,6 +2,7 @@ package lab.videofarm.app;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import lab.videofarm.urlsession.URLSession;
 import lab.videofarm.urlsession.URLSessionDelegate;
 import lab.videofarm.urlsession.URLSessionTask;
@@ -9,13 +10,14 @@ import lab.videofarm.urlsession.URLSessionTask;
 /**
  * This launch's two sessions, each made once, on first use, by lesson 1's {@link Sessions}. When
  * the background session is made, the daemon relinks its tasks and delivers what it queued (rule
- * 21); {@code getAllTasks} then hands the tasks it still has to {@code afterConnect}.
+ * 21); {@code getAllTasks} then hands the tasks it still has to what {@code afterConnect} gave as
+ * it was asked.
  */
 final class ClientSessions {
   private final String identifier;
   private final URLSessionDelegate delegate;
   private final Runnable beforeConnect;
-  private final Consumer<List<URLSessionTask>> afterConnect;
+  private final Supplier<Consumer<List<URLSessionTask>>> afterConnect;
 
   /** Guarded by {@code this}. */
   private URLSession background;
@@ -27,7 +29,7 @@ final class ClientSessions {
       String identifier,
       URLSessionDelegate delegate,
       Runnable beforeConnect,
-      Consumer<List<URLSessionTask>> afterConnect) {
+      Supplier<Consumer<List<URLSessionTask>>> afterConnect) {
     this.identifier = identifier;
     this.delegate = delegate;
     this.beforeConnect = beforeConnect;
@@ -39,7 +41,7 @@ final class ClientSessions {
     if (background == null) {
       beforeConnect.run();
       background = Sessions.backgroundSession(identifier, delegate);
-      background.getAllTasks(afterConnect);
+      background.getAllTasks(afterConnect.get());
     }
     return background;
   }

@@ -2,10 +2,12 @@ package lab.videofarm.app;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import lab.videofarm.app.archive.AppArchives;
 import lab.videofarm.app.archive.SavedState;
@@ -183,6 +185,14 @@ final class TransferStore {
   }
 
   // ---- all of them ----
+
+  /** The tasks the records name: each upload's task and each download's movie task. */
+  synchronized Set<Long> taskIdentifiers() {
+    Set<Long> identifiers = new HashSet<>();
+    uploads.values().forEach(upload -> identifiers.add(upload.taskIdentifier()));
+    downloads.values().forEach(download -> identifiers.add(download.movieTaskIdentifier()));
+    return identifiers;
+  }
 
   synchronized List<VFMVideoUpload> uploads() {
     return List.copyOf(uploads.values());

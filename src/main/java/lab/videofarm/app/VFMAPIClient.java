@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import lab.videofarm.app.archive.AppArchives;
@@ -92,7 +93,7 @@ public final class VFMAPIClient implements URLSessionDownloadDelegate {
             archives,
             saved,
             (kind, videoId, task) -> log.report("record created", task, kind + " " + videoId));
-    this.sessions = new ClientSessions(identifier, this, this::saveSession, this::reconcile);
+    this.sessions = new ClientSessions(identifier, this, this::saveSession, this::reconciliation);
     TaskActions tasks = new SessionTaskActions(sessions::background, log);
     this.prepare =
         new PrepareVideo(
@@ -158,9 +159,18 @@ public final class VFMAPIClient implements URLSessionDownloadDelegate {
     return log.reported(sessions::background);
   }
 
+  /**
+   * As the daemon is asked for its tasks: what to do with its answer, for the records there are
+   * now.
+   */
+  private Consumer<List<URLSessionTask>> reconciliation() {
+    Set<Long> asked = store.taskIdentifiers();
+    return tasks -> reconcile(tasks, asked);
+  }
+
   /** On the delegate queue, after any queued event was delivered. */
-  private void reconcile(List<URLSessionTask> tasks) {
-    Reconciliation found = new Reconciliation(tasks);
+  private void reconcile(List<URLSessionTask> tasks, Set<Long> asked) {
+    Reconciliation found = new Reconciliation(tasks, asked);
     log.attempt(-1, () -> reconcileRecords(found));
     log.report("reconciled", -1, found.toString());
   }
