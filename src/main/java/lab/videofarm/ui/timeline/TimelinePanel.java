@@ -3,8 +3,6 @@ package lab.videofarm.ui.timeline;
 import com.formdev.flatlaf.FlatClientProperties;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
-import java.awt.Font;
-import java.awt.Insets;
 import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +25,6 @@ import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
-import javax.swing.table.TableColumn;
-import javax.swing.table.TableColumnModel;
 import lab.videofarm.os.timeline.Layer;
 import lab.videofarm.os.timeline.TimelineEvent;
 import lab.videofarm.ui.SceneView;
@@ -41,23 +37,10 @@ import lab.videofarm.ui.SceneView;
 public final class TimelinePanel extends JPanel {
   private static final String ALL_LAYERS = "All layers";
 
-  /**
-   * The longest "What" of the rows a download fills the timeline with (its progress: the daemon's
-   * "downloading", the delegate's "didWriteData", the app's notification), with a video id and a
-   * movie of 2 MiB, as in the window's screenshots.
-   */
-  static final String TYPICAL_WHAT = "VideoDownloadProgressed  qbjmev9rgk 1048576/2097152 bytes";
-
-  /** The widest value of each fixed column, or its header where that is wider. */
-  private static final String[] WIDEST = {
-    "00:00:00.000", "Launch", "NOTIFICATION", "background", "0000"
-  };
-
-  private static final int CELL_PADDING = 10;
-
   private final SceneView scene;
   private final TimelineTableModel model = new TimelineTableModel();
   private final JTable table = new JTable(model);
+  private final TimelineColumns columns = new TimelineColumns(table);
   private final JComboBox<Object> layer = new JComboBox<>();
   private final JTextField search = new FixedWidthField(18);
   private final JToggleButton follow = new JToggleButton("Follow", true);
@@ -130,7 +113,7 @@ public final class TimelinePanel extends JPanel {
     table.setDefaultRenderer(Object.class, new TimelineRenderer(model));
     table.setDefaultRenderer(String.class, new TimelineRenderer(model));
     table.setDefaultRenderer(Layer.class, new TimelineRenderer(model));
-    sizeColumns();
+    columns.size();
     table
         .getSelectionModel()
         .addListSelectionListener(
@@ -142,67 +125,16 @@ public final class TimelinePanel extends JPanel {
   }
 
   /**
-   * The fixed columns as wide as their widest value (or their header), measured in the table's
-   * font, bold as on a warning's row, so they still fit after presentation mode enlarged it; they
-   * never shrink. "What" gets the rest, and {@link #TYPICAL_WHAT} when the window lays out the
-   * timeline at {@link #preferredWidth}.
-   */
-  private void sizeColumns() {
-    TableColumnModel columns = table.getColumnModel();
-    for (int i = 0; i < WIDEST.length; i++) {
-      int width = textWidth(WIDEST[i]);
-      columns.getColumn(i).setMinWidth(width);
-      columns.getColumn(i).setPreferredWidth(width);
-    }
-    TableColumn what = columns.getColumn(TimelineTableModel.WHAT);
-    // A typical row is not a warning: plain.
-    what.setMinWidth(textWidth("didWriteData  32768", Font.PLAIN));
-    what.setPreferredWidth(textWidth(TYPICAL_WHAT, Font.PLAIN));
-  }
-
-  private int textWidth(String text) {
-    return textWidth(text, Font.BOLD);
-  }
-
-  /** {@code text}'s width in a cell of {@code style} or in the header, whichever is wider. */
-  private int textWidth(String text, int style) {
-    int cell = table.getFontMetrics(table.getFont().deriveFont(style)).stringWidth(text);
-    Font header = table.getTableHeader().getFont();
-    int title = header == null ? 0 : table.getFontMetrics(header).stringWidth(text);
-    return Math.max(cell, title) + CELL_PADDING;
-  }
-
-  /**
-   * The width that shows every column whole with a typical "What" ({@link #TYPICAL_WHAT}): what the
-   * window gives the timeline by default.
+   * The width that shows every column whole with a typical "What": what the window gives the
+   * timeline by default.
    */
   public int preferredWidth() {
-    int columns = 0;
-    for (int i = 0; i < table.getColumnCount(); i++) {
-      columns += table.getColumnModel().getColumn(i).getPreferredWidth();
-    }
-    return withScrollBar(columns);
+    return columns.preferredWidth();
   }
 
-  /**
-   * The least width worth showing: the fixed columns whole and "What" wide enough for a short event
-   * ({@code didWriteData 32768}); narrower, the inspector should step aside instead.
-   */
+  /** The least width worth showing; narrower, the inspector should step aside instead. */
   public int leastWidth() {
-    int columns = 0;
-    for (int i = 0; i < table.getColumnCount(); i++) {
-      columns += table.getColumnModel().getColumn(i).getMinWidth();
-    }
-    return withScrollBar(columns);
-  }
-
-  private int withScrollBar(int columns) {
-    JScrollPane scroll = (JScrollPane) table.getParent().getParent();
-    Insets insets = scroll.getInsets();
-    return columns
-        + scroll.getVerticalScrollBar().getPreferredSize().width
-        + insets.left
-        + insets.right;
+    return columns.leastWidth();
   }
 
   @Override
@@ -210,7 +142,7 @@ public final class TimelinePanel extends JPanel {
     super.updateUI();
     // Called by the theme and zoom switches before they reach the table: size it after them.
     if (table != null) {
-      SwingUtilities.invokeLater(this::sizeColumns);
+      SwingUtilities.invokeLater(columns::size);
     }
   }
 
